@@ -1,0 +1,368 @@
+import { STATUS_CODES } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Agent, type Dispatcher, request } from 'undici';
+import type { JobdeskCredentials } from '../config.js';
+import { findClientArray, type JobdeskClientRecord, type LoginGrant, parseLoginAnswer, toClientRecord } from './answers.js';
+import {
+  JobdeskAbortedError,
+  JobdeskCredentialsRejectedError,
+  JobdeskError,
+  JobdeskHttpError,
+  JobdeskNetworkError,
+  JobdeskResponseError,
+  JobdeskTimeoutError,
+} from './errors.js';
+import { decideAfterNetworkError, decideAfterStatus } from './retry-policy.js';
+
+export const LOGIN_PATH = '/api/account/login';
+export const CLIENTS_PATH = '/api/Client';
+
+export interface JobdeskClientOptions {
+  baseUrl: URL;
+  timeoutMs: number;
+  maxResponseBytes: number;
+  /** Tests pass a dispatcher of their own; by default one keep-alive agent serves every request. */
+  dispatcher?: Dispatcher;
+  random?: () => number;
+}
+
+/** How far a long download has got, for hosts that show progress. */
+export interface ListProgress {
+  bytesRead: number;
+  /** From Content-Length, when jobdesk sent one. */
+  bytesTotal: number | undefined;
+}
+
+export interface ListClientsOptions {
+  signal?: AbortSignal | undefined;
+  onProgress?: ((progress: ListProgress) => void) | undefined;
+}
+
+/** jobdesk's answer: the token was refused. Kept apart from JobdeskHttpError so the session can re-login. */
+export class JobdeskUnauthorizedError extends JobdeskHttpError {}
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+  /** Set when jobdesk asked for a longer wait than the retry policy grants. */
+  retryAfterMs?: number;
+}
+
+const ERROR_BODY_BYTES = 16 * 1024;
+const UPSTREAM_MESSAGE_CHARS = 200;
+const MAX_SAME_ORIGIN_REDIRECTS = 3;
+
+/** Speaks HTTP to one jobdesk tenant: login and the client list, with timeouts, retries and a size cap. */
+export class JobdeskClient {
+  private readonly dispatcher: Dispatcher;
+  private readonly ownsDispatcher: boolean;
+  private readonly random: () => number;
+
+  constructor(private readonly options: JobdeskClientOptions) {
+    this.ownsDispatcher = options.dispatcher === undefined;
+    this.dispatcher =
+      options.dispatcher ??
+      new Agent({
+        keepAliveTimeout: 30_000,
+        connections: 8,
+        // The whole-attempt deadline below governs; these only stop undici's own 300 s defaults winning.
+        headersTimeout: options.timeoutMs,
+        bodyTimeout: options.timeoutMs,
+      });
+    this.random = options.random ?? Math.random;
+  }
+
+  get baseUrl(): URL {
+    return this.options.baseUrl;
+  }
+
+  /** Exchanges credentials for a token. Throws JobdeskCredentialsRejectedError on 401 or 403. */
+  async login(credentials: JobdeskCredentials, signal?: AbortSignal): Promise<LoginGrant> {
+    const body = JSON.stringify({ emailAddress: credentials.emailAddress, password: credentials.password });
+    const { answer, attempts } = await this.send(
+      'POST',
+      LOGIN_PATH,
+      { 'content-type': 'application/json', accept: 'application/json, text/plain' },
+      body,
+      signal,
+    );
+    if (answer.status === 401 || answer.status === 403) {
+      throw new JobdeskCredentialsRejectedError(credentials.emailAddress, answer.status);
+    }
+    throwUnlessOk('POST', LOGIN_PATH, answer, attempts);
+    const text = answer.body.toString('utf8');
+    if (looksLikeHtml(answer, text)) {
+      throw new JobdeskResponseError('POST', LOGIN_PATH, 'not-json', 'was a web page, not a token');
+    }
+    const grant = parseLoginAnswer(text);
+    if (!grant) {
+      throw new JobdeskResponseError('POST', LOGIN_PATH, 'wrong-shape', 'held no token');
+    }
+    return grant;
+  }
+
+  /** Fetches every client the token may see. Throws JobdeskUnauthorizedError on 401. */
+  async listClients(token: string, options: ListClientsOptions = {}): Promise<JobdeskClientRecord[]> {
+    const { answer, attempts } = await this.send(
+      'GET',
+      CLIENTS_PATH,
+      { authorization: `Bearer ${token}`, accept: 'application/json' },
+      undefined,
+      options.signal,
+      options.onProgress,
+    );
+    throwUnlessOk('GET', CLIENTS_PATH, answer, attempts);
+    const text = answer.body.toString('utf8');
+    if (looksLikeHtml(answer, text)) {
+      throw new JobdeskResponseError('GET', CLIENTS_PATH, 'not-json', 'was a web page (HTML), not a client list');
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    } catch {
+      const problem = /^\s*[[{]/.test(text) ? 'truncated' : 'not-json';
+      throw new JobdeskResponseError(
+        'GET',
+        CLIENTS_PATH,
+        problem,
+        problem === 'truncated' ? 'was cut off before the end of the JSON' : 'was not JSON',
+      );
+    }
+    const entries = findClientArray(parsed);
+    if (!entries) {
+      throw new JobdeskResponseError('GET', CLIENTS_PATH, 'wrong-shape', 'was JSON but held no list of clients');
+    }
+    const clients: JobdeskClientRecord[] = [];
+    for (const entry of entries) {
+      const record = toClientRecord(entry);
+      if (record) clients.push(record);
+    }
+    if (entries.length > 0 && clients.length === 0) {
+      throw new JobdeskResponseError('GET', CLIENTS_PATH, 'wrong-shape', 'held a list, but not of client records');
+    }
+    return clients;
+  }
+
+  /** Closes the keep-alive connections; in-flight requests are aborted by their own signals first. */
+  async close(): Promise<void> {
+    if (this.ownsDispatcher) await this.dispatcher.destroy();
+  }
+
+  /**
+   * One request under the retry policy, redirects limited to the same origin. Resolves with the last
+   * answer, whatever its status, and how many attempts it took; rejects only when no answer came.
+   */
+  private async send(
+    method: 'GET' | 'POST',
+    path: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    signal: AbortSignal | undefined,
+    onProgress?: (progress: ListProgress) => void,
+  ): Promise<{ answer: Answer; attempts: number }> {
+    let url = joinUrl(this.options.baseUrl, path);
+    let redirects = 0;
+    for (let attempt = 1; ; attempt++) {
+      let answer: Answer;
+      try {
+        answer = await this.attempt(method, url, path, headers, body, signal, onProgress);
+      } catch (error) {
+        if (!(error instanceof JobdeskNetworkError)) throw error;
+        const decision = decideAfterNetworkError(method, error.code, attempt, this.random);
+        if (!decision.retry) {
+          throw new JobdeskNetworkError(method, path, error.host, error.code, attempt, { cause: error.cause });
+        }
+        await this.pause(decision.delayMs, method, path, signal);
+        continue;
+      }
+      if (isRedirect(answer.status)) {
+        const target = redirectTarget(answer, url);
+        // Following a redirect to another origin would hand it the bearer token or the password.
+        if (!target || target.origin !== url.origin || method !== 'GET' || ++redirects > MAX_SAME_ORIGIN_REDIRECTS) {
+          throw new JobdeskResponseError(
+            method,
+            path,
+            'redirect',
+            `was a redirect (${answer.status}) to ${target ? target.origin + target.pathname : 'an unknown place'}, which is not followed`,
+            'Set JOBDESK_BASE_URL to the address jobdesk redirects to, if you trust it.',
+          );
+        }
+        url = target;
+        attempt--;
+        continue;
+      }
+      const retryAfter = headerValue(answer.headers['retry-after']);
+      const decision = decideAfterStatus(method, answer.status, attempt, retryAfter, this.random);
+      if (!decision.retry) {
+        if (decision.retryAfterMs !== undefined) answer.retryAfterMs = decision.retryAfterMs;
+        return { answer, attempts: attempt };
+      }
+      await this.pause(decision.delayMs, method, path, signal);
+    }
+  }
+
+  private async pause(delayMs: number, method: string, path: string, signal: AbortSignal | undefined): Promise<void> {
+    try {
+      await sleep(delayMs, undefined, signal ? { signal } : undefined);
+    } catch {
+      throw new JobdeskAbortedError(method, path);
+    }
+  }
+
+  /** One attempt, bounded as a whole (headers and body) by the timeout, and in size by the cap. */
+  private async attempt(
+    method: 'GET' | 'POST',
+    url: URL,
+    path: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    signal: AbortSignal | undefined,
+    onProgress: ((progress: ListProgress) => void) | undefined,
+  ): Promise<Answer> {
+    const { timeoutMs, maxResponseBytes } = this.options;
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), timeoutMs);
+    const onCallerAbort = (): void => deadline.abort();
+    signal?.addEventListener('abort', onCallerAbort, { once: true });
+    const failed = (error: unknown): JobdeskError => {
+      if (error instanceof JobdeskError) return error;
+      if (signal?.aborted) return new JobdeskAbortedError(method, path);
+      if (deadline.signal.aborted || isTimeoutCode(errorCode(error))) {
+        return new JobdeskTimeoutError(method, path, timeoutMs, 1);
+      }
+      return new JobdeskNetworkError(method, path, url.host, errorCode(error), 1, { cause: error });
+    };
+    try {
+      if (signal?.aborted) throw new JobdeskAbortedError(method, path);
+      const response = await request(url, {
+        method,
+        headers,
+        body: body ?? null,
+        dispatcher: this.dispatcher,
+        signal: deadline.signal,
+      }).catch((error: unknown) => {
+        throw failed(error);
+      });
+      const ok = response.statusCode >= 200 && response.statusCode < 300;
+      // Error pages are read only far enough to quote jobdesk's message.
+      const cap = ok ? maxResponseBytes : ERROR_BODY_BYTES;
+      const declared = Number(headerValue(response.headers['content-length']));
+      if (ok && Number.isFinite(declared) && declared > maxResponseBytes) {
+        response.body.destroy();
+        throw tooLarge(method, path, maxResponseBytes);
+      }
+      const chunks: Buffer[] = [];
+      let bytesRead = 0;
+      try {
+        for await (const chunk of response.body as AsyncIterable<Buffer>) {
+          bytesRead += chunk.length;
+          if (bytesRead > cap) {
+            response.body.destroy();
+            if (ok) throw tooLarge(method, path, maxResponseBytes);
+            chunks.push(chunk.subarray(0, Math.max(0, chunk.length - (bytesRead - cap))));
+            break;
+          }
+          chunks.push(chunk);
+          onProgress?.({ bytesRead, bytesTotal: Number.isFinite(declared) ? declared : undefined });
+        }
+      } catch (error) {
+        throw failed(error);
+      }
+      return { status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+}
+
+function throwUnlessOk(method: string, path: string, answer: Answer, attempts: number): void {
+  if (answer.status >= 200 && answer.status < 300) return;
+  const ErrorClass = answer.status === 401 ? JobdeskUnauthorizedError : JobdeskHttpError;
+  throw new ErrorClass(method, path, answer.status, STATUS_CODES[answer.status] ?? '', attempts, upstreamMessage(answer), answer.retryAfterMs);
+}
+
+function tooLarge(method: string, path: string, maxResponseBytes: number): JobdeskResponseError {
+  const megabytes = Math.round(maxResponseBytes / (1024 * 1024));
+  return new JobdeskResponseError(
+    method,
+    path,
+    'too-large',
+    `was larger than the limit of ${megabytes} MB and was not read`,
+    `Raise JOBDESK_MAX_RESPONSE_MB above ${megabytes} if this tenant really has that many clients.`,
+  );
+}
+
+function joinUrl(baseUrl: URL, path: string): URL {
+  const url = new URL(baseUrl.href);
+  url.pathname = `${baseUrl.pathname.replace(/\/+$/, '')}${path}`;
+  return url;
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function isRedirect(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+function redirectTarget(answer: Answer, from: URL): URL | undefined {
+  const location = headerValue(answer.headers.location);
+  if (!location) return undefined;
+  try {
+    return new URL(location, from);
+  } catch {
+    return undefined;
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  // undici wraps the socket's system error; the useful code may sit one or two causes down.
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && code !== 'UND_ERR' && code !== 'UND_ERR_ABORTED') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function isTimeoutCode(code: string | undefined): boolean {
+  return code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
+}
+
+function looksLikeHtml(answer: Answer, text: string): boolean {
+  const type = headerValue(answer.headers['content-type']) ?? '';
+  return type.includes('text/html') || /^\s*<(!doctype|html|head|body)/i.test(text.slice(0, 200));
+}
+
+/**
+ * jobdesk's own words from an error answer, shortened and stripped of control characters, so a hostile
+ * upstream can add at most one plainly quoted sentence to the model's context.
+ */
+function upstreamMessage(answer: Answer): string | undefined {
+  const text = answer.body.toString('utf8');
+  if (!text.trim() || looksLikeHtml(answer, text)) return undefined;
+  let message: unknown = text;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === 'object') {
+      const record = parsed as Record<string, unknown>;
+      message = record.message ?? record.Message ?? record.title ?? record.error_description ?? record.error ?? record.detail;
+    } else {
+      message = parsed;
+    }
+  } catch {
+    // Plain text is quoted as it is.
+  }
+  if (typeof message !== 'string') return undefined;
+  const cleaned = message
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
+    .replace(/["`]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!cleaned) return undefined;
+  return cleaned.length > UPSTREAM_MESSAGE_CHARS ? `${cleaned.slice(0, UPSTREAM_MESSAGE_CHARS - 1)}…` : cleaned;
+}
