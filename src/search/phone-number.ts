@@ -1,0 +1,30 @@
+const TRUNK_ZERO = /\(\s*0\s*\)/g;
+const NOT_DIGIT = /\D/g;
+const LEADING_PLUS = /^\s*\+/;
+
+/**
+ * Reduces a phone number to the digits that identify it, so every way of writing it compares equal:
+ * `+41 (0)44 123 45 67`, `0041 44 123 45 67`, `044/123.45.67` and `44 123 45 67` all become `441234567`.
+ * Swiss numbers lose their country code and trunk zero; foreign ones keep theirs behind `00`
+ * (`+49 30 123` → `004930123`), so they never collide with a Swiss national number, which never starts with 0.
+ */
+export function normalizePhoneNumber(written: string): string {
+  const withoutTrunkZero = written.replace(TRUNK_ZERO, '');
+  let digits = withoutTrunkZero.replace(NOT_DIGIT, '');
+  if (LEADING_PLUS.test(withoutTrunkZero)) digits = `00${digits}`;
+  if (digits.startsWith('0041')) {
+    digits = digits.slice(4);
+    // People also write "+41 044 …", keeping the trunk zero after the country code.
+    return digits.startsWith('0') && !digits.startsWith('00') ? digits.slice(1) : digits;
+  }
+  if (digits.startsWith('00')) return digits;
+  if (digits.startsWith('0')) return digits.slice(1);
+  // CRM exports often store "41441234567": eleven digits starting 41 is a Swiss number with its country code, not a national one.
+  if (digits.length === 11 && digits.startsWith('41')) return digits.slice(2);
+  return digits;
+}
+
+/** The longest normalized number worth reading from a query: 9 national digits in Switzerland, E.164's 15 plus `00` abroad. */
+export function maxNormalizedLength(normalized: string): number {
+  return normalized.startsWith('00') ? 17 : 9;
+}
