@@ -43,11 +43,11 @@ export type JobdeskAddress = Record<string, unknown> & {
 const TOKEN_KEYS = ['token', 'accesstoken', 'access_token', 'jwt'];
 const LIST_KEYS = ['items', 'data', 'clients', 'results', 'value'];
 
-// A bearer token goes into a header: printable ASCII with no spaces, or it cannot be what we want.
+// RFC 6750's b64token: what may follow "Bearer " in a header. Anything else is not a token but prose or markup.
 const tokenText = z
   .string()
   .trim()
-  .regex(/^[\x21-\x7e]{8,8192}$/);
+  .regex(/^[A-Za-z0-9\-._~+/]{8,8192}=*$/);
 
 /** Key lookup that ignores case, since ASP.NET serializers may write `Token` or `AccessToken`. */
 function pick(record: Record<string, unknown>, keys: readonly string[]): unknown {
