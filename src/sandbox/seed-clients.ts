@@ -247,7 +247,7 @@ export function seedClients(): SandboxClient[] {
       { street: 'Route de Sion', number: '44', city: 'Sierre', zip: '3960', state: 'VS' }, { tags: ['Gastro'], language: 'fr' }),
     client(1049, { ...herr('Walter', 'Zürcher'), phone: '031 721 12 12', fax: '031 721 12 13' },
       { street: 'Bernstrasse', number: '1', city: 'Münsingen', zip: '3110', state: 'BE' }, { isArchived: true }),
-    client(1050, { ...frau('Barbara', 'Huber'), phone: '044 380 77 66', email: 'barbara.huber@bluewin.ch', companyName: 'Elektro Huber AG', position: 'Buchhaltung', department: 'Finanzen' },
+    client(1050, { ...frau('Barbara', 'Huber'), phone: '031 381 20 25', email: 'barbara.huber@elektro-huber.ch', companyName: 'Elektro Huber AG', position: 'Buchhaltung', department: 'Finanzen' },
       { street: 'Effingerstrasse', number: '17', city: 'Bern', zip: '3008', state: 'BE' }),
     client(1051, { contactType: 1, firstName: 'Curdin', lastName: 'Casutt', gender: 1, mobile: '079 555 61 02' },
       { street: 'Via Principala', number: '19', city: 'Ilanz/Glion', zip: '7130', state: 'GR' }, { language: 'rm' }),
