@@ -82,13 +82,14 @@ export const ALL_FIELDS = (1 << FIELDS.length) - 1;
 export const EMAIL_FIELD = fieldId('email');
 export const WEBSITE_FIELD = fieldId('website');
 
-/** The text of a field, or null when it is missing or holds something that is neither a string nor a finite number. */
-export function readField(client: unknown, id: number): string | null {
-  const field = FIELDS[id];
-  if (field === undefined || !isRecord(client)) return null;
-  const holder = field.inAddress ? client['contactAddress'] : client;
-  if (!isRecord(holder)) return null;
-  return asText(holder[field.key]);
+/**
+ * The text of every field, by field id: null where a field is missing or holds something that is neither a string
+ * nor a finite number, and for every address field when `contactAddress` is not an object.
+ */
+export function readFields(client: unknown): (string | null)[] {
+  const record = isRecord(client) ? client : {};
+  const address = isRecord(record['contactAddress']) ? record['contactAddress'] : {};
+  return FIELDS.map((field) => asText((field.inAddress ? address : record)[field.key]));
 }
 
 /** The client's contact type as a number; numeric strings count, since untrusted exports sometimes quote numbers. */

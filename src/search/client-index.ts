@@ -1,11 +1,12 @@
-import { EMAIL_FIELD, FIELDS, WEBSITE_FIELD, readContactType, readField } from './client-fields.js';
+import { EMAIL_FIELD, FIELDS, WEBSITE_FIELD, readContactType, readFields } from './client-fields.js';
 import type { SearchableClient } from './client-fields.js';
 import { isWithinOneEdit } from './edit-distance.js';
 import { hasDigit, wordsOf } from './fold.js';
-import type { WordForms } from './fold.js';
 import { parseCriteria } from './parse-criteria.js';
 import type { ClientSearchCriteria } from './parse-criteria.js';
 import { normalizePhoneNumber } from './phone-number.js';
+import { PostingsBuilder, compareCodeUnits, prefixRange } from './posting-lists.js';
+import type { PostingLists } from './posting-lists.js';
 import { MIN_TYPO_LENGTH, forgivesTypo, scoreOf } from './term.js';
 import type { MatchKind, Term } from './term.js';
 import { emailAddressesOf, hostOfEmailAddress, hostOfWebsite } from './web-address.js';
@@ -24,61 +25,68 @@ export function buildClientIndex<T extends SearchableClient>(clients: readonly T
   return new IndexedClients(clients.slice());
 }
 
-// A posting is one client's field holding a key, packed as clientId * 32 + fieldId into one small integer.
+// Field ids fit in 5 bits, and 2^26 clients times 32 slots stays a positive 32-bit integer.
 const FIELD_SLOTS = 32;
 const FIELD_OF_POSTING = FIELD_SLOTS - 1;
+const MAX_CLIENTS = 2 ** 26;
 
 // Sort keys pack "score descending, then list position" into one float so a typed array sorts them natively.
-// Scores stay below 4096 (at most 8 criteria × 32 terms × 6 points) and positions below 2^27.
+// Scores stay below 4096: at most 8 criteria × 32 terms × 6 points.
 const SCORE_CEILING = 4096;
-const POSITION_SLOTS = 2 ** 27;
+
+const MATCH_KINDS: readonly MatchKind[] = ['exact', 'prefix', 'typo'];
 
 class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
   readonly size: number;
-  private readonly words: SortedPostings;
-  /** Positions in `words.keys` of the forms that may match a term one typo away, sorted by their reversed spelling. */
+  private readonly words: PostingLists;
+  /** Ranks in `words` of the forms a typo may reach, ordered by their spelling read backwards. */
   private readonly typoFormsBackwards: readonly string[];
-  private readonly typoFormIds: readonly number[];
-  private readonly phones: SortedPostings;
+  private readonly typoFormRanks: Int32Array;
+  private readonly phones: PostingLists;
   /** Every distinct phone number, newline-separated, so one native indexOf finds a fragment in all of them. */
   private readonly phoneHaystack: string;
-  private readonly phoneOffsets: readonly number[];
-  private readonly emails: SortedPostings;
-  private readonly hosts: ReadonlyMap<string, readonly number[]>;
+  private readonly phoneOffsets: Int32Array;
+  private readonly emails: PostingLists;
+  private readonly hosts: PostingLists;
   private readonly contactTypes: readonly (number | null)[];
   private readonly byContactType: ReadonlyMap<number, readonly number[]>;
+  // Scratch space for one search, one slot per client; search runs synchronously, so searches never share it.
+  private readonly bestOfTerm: Uint8Array;
+  private readonly termsMatched: Uint16Array;
+  private readonly totals: Uint16Array;
 
   constructor(private readonly clients: readonly T[]) {
-    if (clients.length >= POSITION_SLOTS) throw new RangeError(`Cannot index ${clients.length} clients; the limit is ${POSITION_SLOTS - 1}`);
-    this.size = clients.length;
-    const words = new Postings();
-    const phones = new Postings();
-    const emails = new Postings();
-    const hosts = new Postings();
+    this.size = Math.min(clients.length, MAX_CLIENTS);
+    const words = new PostingsBuilder();
+    const phones = new PostingsBuilder();
+    const emails = new PostingsBuilder();
+    const hosts = new PostingsBuilder();
     const contactTypes: (number | null)[] = [];
     const byContactType = new Map<number, number[]>();
-    // Cities, salutations and first names repeat across thousands of clients; fold each distinct text once.
-    const wordsOfText = new Map<string, WordForms[]>();
+    // Cities, salutations and first names repeat across thousands of clients; fold and look up each distinct text once.
+    const formIdsOfText = new Map<string, number[]>();
 
-    clients.forEach((client, id) => {
-      for (let field = 0; field < FIELDS.length; field++) {
-        const text = readField(client, field);
+    for (let id = 0; id < this.size; id++) {
+      const client = clients[id];
+      const texts = readFields(client);
+      for (let field = 0; field < texts.length; field++) {
+        const text = texts[field] ?? null;
         if (text === null) continue;
         const posting = id * FIELD_SLOTS + field;
         if (FIELDS[field]?.kind === 'phone') {
           const number = normalizePhoneNumber(text);
-          if (number !== '') phones.add(number, posting);
+          if (number !== '') phones.add(phones.keyId(number), posting);
           continue;
         }
-        let textWords = wordsOfText.get(text);
-        if (textWords === undefined) {
-          textWords = wordsOf(text);
-          wordsOfText.set(text, textWords);
+        let formIds = formIdsOfText.get(text);
+        if (formIds === undefined) {
+          formIds = wordsOf(text).flatMap((forms) => forms.map((form) => words.keyId(form)));
+          formIdsOfText.set(text, formIds);
         }
-        for (const forms of textWords) for (const form of forms) words.add(form, posting);
+        for (const formId of formIds) words.add(formId, posting);
         if (field === EMAIL_FIELD) {
           for (const address of emailAddressesOf(text)) {
-            emails.add(address, posting);
+            emails.add(emails.keyId(address), posting);
             addHostAndParents(hosts, hostOfEmailAddress(address), posting);
           }
         }
@@ -87,34 +95,32 @@ class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
       const contactType = readContactType(client);
       contactTypes.push(contactType);
       if (contactType !== null) {
-        const members = byContactType.get(contactType) ?? [];
-        members.push(id);
-        byContactType.set(contactType, members);
+        const members = byContactType.get(contactType);
+        if (members === undefined) byContactType.set(contactType, [id]);
+        else members.push(id);
       }
-    });
-
-    this.words = words.sorted();
-    const backwards: { spelling: string; id: number }[] = [];
-    this.words.keys.forEach((form, id) => {
-      if (form.length >= MIN_TYPO_LENGTH - 1 && !hasDigit(form)) backwards.push({ spelling: reversed(form), id });
-    });
-    backwards.sort((a, b) => (a.spelling < b.spelling ? -1 : a.spelling > b.spelling ? 1 : 0));
-    this.typoFormsBackwards = backwards.map((form) => form.spelling);
-    this.typoFormIds = backwards.map((form) => form.id);
-
-    this.phones = phones.sorted();
-    this.phoneHaystack = this.phones.keys.join('\n');
-    const offsets: number[] = [];
-    let offset = 0;
-    for (const number of this.phones.keys) {
-      offsets.push(offset);
-      offset += number.length + 1;
     }
-    this.phoneOffsets = offsets;
-    this.emails = emails.sorted();
-    this.hosts = hosts.lists;
+
+    this.words = words.freeze();
+    const typoForms: { backwards: string; rank: number }[] = [];
+    this.words.keys.forEach((form, rank) => {
+      if (form.length >= MIN_TYPO_LENGTH - 1 && !hasDigit(form)) typoForms.push({ backwards: reversed(form), rank });
+    });
+    typoForms.sort((a, b) => compareCodeUnits(a.backwards, b.backwards));
+    this.typoFormsBackwards = typoForms.map((form) => form.backwards);
+    this.typoFormRanks = Int32Array.from(typoForms, (form) => form.rank);
+
+    this.phones = phones.freeze();
+    this.phoneHaystack = this.phones.keys.join('\n');
+    this.phoneOffsets = new Int32Array(this.phones.keys.length + 1);
+    this.phones.keys.forEach((number, rank) => (this.phoneOffsets[rank + 1] = (this.phoneOffsets[rank] ?? 0) + number.length + 1));
+    this.emails = emails.freeze();
+    this.hosts = hosts.freeze();
     this.contactTypes = contactTypes;
     this.byContactType = byContactType;
+    this.bestOfTerm = new Uint8Array(this.size);
+    this.termsMatched = new Uint16Array(this.size);
+    this.totals = new Uint16Array(this.size);
   }
 
   search(criteria: ClientSearchCriteria): T[] {
@@ -123,30 +129,35 @@ class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
       if (contactType === null) return this.clients.slice();
       return this.clientsAt(this.byContactType.get(contactType) ?? []);
     }
-    const perTerm: Map<number, number>[] = [];
-    for (const term of terms) {
-      const scores = this.scoresOf(term);
-      if (scores.size === 0) return [];
-      perTerm.push(scores);
-    }
-    perTerm.sort((a, b) => a.size - b.size);
-    const [narrowest, ...others] = perTerm;
-    const keys: number[] = [];
-    for (const [id, score] of narrowest ?? []) {
-      if (contactType !== null && this.contactTypes[id] !== contactType) continue;
-      let total = score;
-      for (const scores of others) {
-        const more = scores.get(id);
-        if (more === undefined) {
-          total = -1;
-          break;
-        }
-        total += more;
+    // A client survives term k only if it matched terms 0…k-1; the survivors of the last term are the result.
+    let firstMatches: number[] = [];
+    let survivors: number[] = [];
+    try {
+      for (let k = 0; k < terms.length; k++) {
+        const term = terms[k];
+        survivors = term === undefined ? [] : this.matchTerm(term, k);
+        if (k === 0) firstMatches = survivors;
+        if (survivors.length === 0) return [];
       }
-      if (total >= 0) keys.push((SCORE_CEILING - total) * POSITION_SLOTS + id);
+      const keys = new Float64Array(survivors.length);
+      let kept = 0;
+      for (const id of survivors) {
+        if (contactType !== null && this.contactTypes[id] !== contactType) continue;
+        keys[kept++] = (SCORE_CEILING - (this.totals[id] ?? 0)) * MAX_CLIENTS + id;
+      }
+      const order = keys.subarray(0, kept).sort();
+      const found: T[] = [];
+      for (const key of order) {
+        const client = this.clients[key % MAX_CLIENTS];
+        if (client !== undefined) found.push(client);
+      }
+      return found;
+    } finally {
+      for (const id of firstMatches) {
+        this.termsMatched[id] = 0;
+        this.totals[id] = 0;
+      }
     }
-    const order = Float64Array.from(keys).sort();
-    return this.clientsAt(Array.from(order, (key) => key % POSITION_SLOTS));
   }
 
   private clientsAt(ids: readonly number[]): T[] {
@@ -158,79 +169,102 @@ class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
     return found;
   }
 
-  /** The best score of every client the term matches, by client id. */
-  private scoresOf(term: Term): Map<number, number> {
-    const scores = new Map<number, number>();
-    const record = (postings: readonly number[], kind: MatchKind): void => {
-      for (const posting of postings) {
-        const field = posting & FIELD_OF_POSTING;
-        if ((term.scope & (1 << field)) === 0) continue;
-        const id = (posting - field) / FIELD_SLOTS;
-        const score = scoreOf(kind, field);
-        const before = scores.get(id);
-        if (before === undefined || score > before) scores.set(id, score);
+  /** Adds the term's best score to every client that matched all terms before it; returns those clients. */
+  private matchTerm(term: Term, termNumber: number): number[] {
+    const matched: number[] = [];
+    // Per match kind, the score of each field; 0 for fields outside the term's scope.
+    const scores = MATCH_KINDS.map((kind) => Uint8Array.from({ length: FIELD_SLOTS }, (_, field) => ((term.scope >>> field) & 1) === 1 ? scoreOf(kind, field) : 0));
+    const record = (lists: PostingLists, rank: number, kind: number): void => {
+      const scoreOfField = scores[kind];
+      if (scoreOfField === undefined) return;
+      const end = lists.starts[rank + 1] ?? 0;
+      for (let i = lists.starts[rank] ?? 0; i < end; i++) {
+        const posting = lists.postings[i] ?? 0;
+        const score = scoreOfField[posting & FIELD_OF_POSTING] ?? 0;
+        if (score === 0) continue;
+        const id = (posting - (posting & FIELD_OF_POSTING)) / FIELD_SLOTS;
+        if (this.termsMatched[id] !== termNumber) continue;
+        const before = this.bestOfTerm[id] ?? 0;
+        if (before === 0) matched.push(id);
+        if (score > before) this.bestOfTerm[id] = score;
       }
     };
+    const EXACT = 0;
+    const PREFIX = 1;
+    const TYPO = 2;
+
     for (const form of term.words) {
-      this.words.forEachWithPrefix(form, (key, postings) => record(postings, key === form ? 'exact' : 'prefix'));
-      if (forgivesTypo(form)) this.forEachOneTypoAway(form, (postings) => record(postings, 'typo'));
+      const [start, end] = this.words.prefixRange(form);
+      for (let rank = start; rank < end; rank++) record(this.words, rank, this.words.keys[rank] === form ? EXACT : PREFIX);
+      if (forgivesTypo(form)) this.forEachRankOneTypoAway(form, (rank) => record(this.words, rank, TYPO));
     }
     if (term.phone !== null) {
       const { digits, from } = term.phone;
-      const visit = (number: string, postings: readonly number[]): void => record(postings, number === digits ? 'exact' : 'prefix');
-      if (from === 'start') this.phones.forEachWithPrefix(digits, visit);
-      else this.forEachPhoneContaining(digits, visit);
+      const visit = (rank: number): void => record(this.phones, rank, this.phones.keys[rank] === digits ? EXACT : PREFIX);
+      if (from === 'start') {
+        const [start, end] = this.phones.prefixRange(digits);
+        for (let rank = start; rank < end; rank++) visit(rank);
+      } else {
+        this.forEachPhoneRankContaining(digits, visit);
+      }
     }
     if (term.email !== null) {
-      const email = term.email;
-      this.emails.forEachWithPrefix(email, (address, postings) => record(postings, address === email ? 'exact' : 'prefix'));
+      const [start, end] = this.emails.prefixRange(term.email);
+      for (let rank = start; rank < end; rank++) record(this.emails, rank, this.emails.keys[rank] === term.email ? EXACT : PREFIX);
     }
-    if (term.domain !== null) record(this.hosts.get(term.domain) ?? [], 'exact');
-    return scores;
+    if (term.domain !== null) {
+      const rank = this.hosts.rankOf(term.domain);
+      if (rank >= 0) record(this.hosts, rank, EXACT);
+    }
+
+    for (const id of matched) {
+      this.totals[id] = (this.totals[id] ?? 0) + (this.bestOfTerm[id] ?? 0);
+      this.bestOfTerm[id] = 0;
+      this.termsMatched[id] = termNumber + 1;
+    }
+    return matched;
   }
 
   /**
-   * Visits the postings of every indexed form within one edit of `form`. One edit leaves either the first `head`
+   * Visits the ranks of every indexed form within one edit of `form`. One edit leaves either the first `head`
    * characters or the last `tail` characters untouched (a swap spans two, hence the `- 1`), so the candidates are
-   * the forms sharing that head, found in the sorted keys, plus those sharing that tail, found in the sorted
-   * reversed keys; only those are compared in full.
+   * the forms sharing that head, found in the sorted forms, plus those sharing that tail, found in the forms sorted
+   * backwards; only those are compared in full.
    */
-  private forEachOneTypoAway(form: string, visit: (postings: readonly number[]) => void): void {
+  private forEachRankOneTypoAway(form: string, visit: (rank: number) => void): void {
     const head = form.slice(0, Math.floor((form.length - 1) / 2));
     const tail = reversed(form).slice(0, form.length - head.length - 1);
-    const visitIfClose = (id: number): void => {
-      const candidate = this.words.keys[id] ?? '';
-      if (Math.abs(candidate.length - form.length) <= 1 && !hasDigit(candidate) && isWithinOneEdit(form, candidate)) {
-        visit(this.words.lists[id] ?? []);
-      }
+    const visitIfClose = (rank: number): void => {
+      const candidate = this.words.keys[rank] ?? '';
+      if (Math.abs(candidate.length - form.length) <= 1 && isWithinOneEdit(form, candidate) && !hasDigit(candidate)) visit(rank);
     };
     const [headStart, headEnd] = this.words.prefixRange(head);
-    for (let id = headStart; id < headEnd; id++) visitIfClose(id);
+    for (let rank = headStart; rank < headEnd; rank++) visitIfClose(rank);
     const [tailStart, tailEnd] = prefixRange(this.typoFormsBackwards, tail);
     for (let position = tailStart; position < tailEnd; position++) {
-      const id = this.typoFormIds[position] ?? -1;
+      const rank = this.typoFormRanks[position] ?? -1;
       // Forms sharing the head were compared above already.
-      if (id < headStart || id >= headEnd) visitIfClose(id);
+      if (rank < headStart || rank >= headEnd) visitIfClose(rank);
     }
   }
 
-  private forEachPhoneContaining(digits: string, visit: (number: string, postings: readonly number[]) => void): void {
+  private forEachPhoneRankContaining(digits: string, visit: (rank: number) => void): void {
     let from = 0;
     for (;;) {
       const at = this.phoneHaystack.indexOf(digits, from);
       if (at < 0) return;
-      const id = upperBound(this.phoneOffsets, at) - 1;
-      visit(this.phones.keys[id] ?? '', this.phones.lists[id] ?? []);
-      // A number may contain the fragment twice; one visit is enough.
-      from = this.phoneOffsets[id + 1] ?? this.phoneHaystack.length;
+      const rank = upperBound(this.phoneOffsets, at) - 1;
+      visit(rank);
+      // A number may hold the fragment twice; one visit is enough.
+      from = this.phoneOffsets[rank + 1] ?? this.phoneHaystack.length;
     }
   }
 }
 
-function addHostAndParents(hosts: Postings, host: string | null, posting: number): void {
+function addHostAndParents(hosts: PostingsBuilder, host: string | null, posting: number): void {
   if (host === null) return;
-  // "mail.acme.ch" is on "mail.acme.ch" and "acme.ch"; a bare top-level domain is never a search.
-  for (let suffix = host; suffix.includes('.'); suffix = suffix.slice(suffix.indexOf('.') + 1)) hosts.add(suffix, posting);
+  // "mail.acme.ch" is on "mail.acme.ch" and on "acme.ch"; a bare top-level domain is never searched for.
+  for (let suffix = host; suffix.includes('.'); suffix = suffix.slice(suffix.indexOf('.') + 1)) hosts.add(hosts.keyId(suffix), posting);
 }
 
 function reversed(text: string): string {
@@ -239,59 +273,7 @@ function reversed(text: string): string {
   return backwards;
 }
 
-class Postings {
-  readonly lists = new Map<string, number[]>();
-
-  add(key: string, posting: number): void {
-    const list = this.lists.get(key);
-    if (list === undefined) this.lists.set(key, [posting]);
-    // A client's field repeating a word yields the same posting twice in a row; once is enough.
-    else if (list[list.length - 1] !== posting) list.push(posting);
-  }
-
-  sorted(): SortedPostings {
-    const keys = [...this.lists.keys()].sort();
-    return new SortedPostings(keys, keys.map((key) => this.lists.get(key) ?? []));
-  }
-}
-
-/** Keys in code-unit order, so all keys starting with a prefix sit side by side. */
-class SortedPostings {
-  constructor(
-    readonly keys: readonly string[],
-    readonly lists: readonly (readonly number[])[],
-  ) {}
-
-  prefixRange(prefix: string): [number, number] {
-    return prefixRange(this.keys, prefix);
-  }
-
-  forEachWithPrefix(prefix: string, visit: (key: string, postings: readonly number[]) => void): void {
-    const [start, end] = this.prefixRange(prefix);
-    for (let id = start; id < end; id++) visit(this.keys[id] ?? '', this.lists[id] ?? []);
-  }
-}
-
-/** The range of sorted `keys` that start with `prefix`. */
-function prefixRange(keys: readonly string[], prefix: string): [number, number] {
-  const start = lowerBound(keys, prefix);
-  let end = start;
-  while (end < keys.length && (keys[end] ?? '').startsWith(prefix)) end++;
-  return [start, end];
-}
-
-function lowerBound(keys: readonly string[], key: string): number {
-  let low = 0;
-  let high = keys.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((keys[middle] ?? '') < key) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-function upperBound(values: readonly number[], value: number): number {
+function upperBound(values: Int32Array, value: number): number {
   let low = 0;
   let high = values.length;
   while (low < high) {

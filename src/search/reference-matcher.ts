@@ -1,4 +1,4 @@
-import { EMAIL_FIELD, FIELDS, WEBSITE_FIELD, readContactType, readField } from './client-fields.js';
+import { EMAIL_FIELD, FIELDS, WEBSITE_FIELD, readContactType, readFields } from './client-fields.js';
 import type { SearchableClient } from './client-fields.js';
 import { osaDistance } from './edit-distance.js';
 import { hasDigit, wordsOf } from './fold.js';
@@ -53,8 +53,9 @@ interface FieldView {
 
 function describeClient(client: unknown): ClientView {
   const fields: FieldView[] = [];
+  const texts = readFields(client);
   FIELDS.forEach((field, id) => {
-    const text = readField(client, id);
+    const text = texts[id] ?? null;
     if (text === null) return;
     if (field.kind === 'phone') {
       fields.push({ id, words: [], phoneNumber: normalizePhoneNumber(text), emailAddresses: [], hosts: [] });
@@ -81,7 +82,8 @@ function scoreClient(view: ClientView, criteria: ParsedCriteria): number | null 
     let best = 0;
     for (const field of view.fields) {
       if ((term.scope & (1 << field.id)) === 0) continue;
-      for (const kind of matchesIn(field, term)) best = Math.max(best, scoreOf(kind, field.id));
+      const kind = bestMatchIn(field, term);
+      if (kind !== null) best = Math.max(best, scoreOf(kind, field.id));
     }
     if (best === 0) return null;
     total += best;
@@ -89,28 +91,34 @@ function scoreClient(view: ClientView, criteria: ParsedCriteria): number | null 
   return total;
 }
 
-function matchesIn(field: FieldView, term: Term): MatchKind[] {
+function bestMatchIn(field: FieldView, term: Term): MatchKind | null {
   const kinds: MatchKind[] = [];
-  for (const wordForms of field.words) {
-    for (const termForm of term.words) {
+  for (const termForm of term.words) {
+    const typos = forgivesTypo(termForm);
+    for (const wordForms of field.words) {
       for (const wordForm of wordForms) {
-        if (wordForm === termForm) kinds.push('exact');
-        else if (wordForm.startsWith(termForm)) kinds.push('prefix');
-        else if (forgivesTypo(termForm) && !hasDigit(wordForm) && osaDistance(termForm, wordForm) <= 1) kinds.push('typo');
+        if (wordForm === termForm) return 'exact';
+        if (wordForm.startsWith(termForm)) kinds.push('prefix');
+        else if (typos && closeInLength(termForm, wordForm) && !hasDigit(wordForm) && osaDistance(termForm, wordForm) <= 1) kinds.push('typo');
       }
     }
   }
   const { email, domain, phone } = term;
   for (const address of field.emailAddresses) {
-    if (address === email) kinds.push('exact');
-    else if (email !== null && address.startsWith(email)) kinds.push('prefix');
+    if (address === email) return 'exact';
+    if (email !== null && address.startsWith(email)) kinds.push('prefix');
   }
   for (const host of field.hosts) {
-    if (domain !== null && isOnDomain(host, domain)) kinds.push('exact');
+    if (domain !== null && isOnDomain(host, domain)) return 'exact';
   }
   if (phone !== null && field.phoneNumber !== '') {
-    if (field.phoneNumber === phone.digits) kinds.push('exact');
-    else if (phone.from === 'start' ? field.phoneNumber.startsWith(phone.digits) : field.phoneNumber.includes(phone.digits)) kinds.push('prefix');
+    if (field.phoneNumber === phone.digits) return 'exact';
+    if (phone.from === 'start' ? field.phoneNumber.startsWith(phone.digits) : field.phoneNumber.includes(phone.digits)) kinds.push('prefix');
   }
-  return kinds;
+  return kinds.includes('prefix') ? 'prefix' : kinds.includes('typo') ? 'typo' : null;
+}
+
+/** One edit changes the length by at most one; checking that first keeps the scan usable on thousands of clients. */
+function closeInLength(a: string, b: string): boolean {
+  return Math.abs(a.length - b.length) <= 1;
 }
