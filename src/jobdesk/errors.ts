@@ -25,7 +25,7 @@ export class JobdeskCredentialsRejectedError extends JobdeskError {
 export class JobdeskNotLoggedInError extends JobdeskError {
   override readonly name = 'JobdeskNotLoggedInError';
   readonly advice =
-    'Call the login tool first, or set JOBDESK_EMAIL and JOBDESK_PASSWORD in the server configuration.';
+    'Call the login tool without arguments (it gives the user a sign-in page), or set JOBDESK_EMAIL and JOBDESK_PASSWORD in the server configuration.';
   constructor() {
     super('Not logged in to jobdesk.');
   }

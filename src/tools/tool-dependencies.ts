@@ -1,12 +1,14 @@
 import type { JobdeskConfig } from '../config.js';
 import type { ClientDirectory } from '../directory/client-directory.js';
 import type { JobdeskSession } from '../jobdesk/session.js';
+import type { SignInPages } from '../sign-in/sign-in-pages.js';
 
 /** What the tools work with once the configuration is good. */
 export interface JobdeskServices {
   config: JobdeskConfig;
   session: JobdeskSession;
   directory: ClientDirectory;
+  signInPages: SignInPages;
 }
 
 /**

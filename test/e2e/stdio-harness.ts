@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
 
 /** The built entry, exactly as a host starts it. `npm test` builds before vitest runs. */
 export const BUILT_ENTRY = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
@@ -20,7 +20,10 @@ export interface RunningServer {
  * Spawns the real server over stdio with an SDK client, as Claude Desktop or VS Code would.
  * The child gets only the variables a host passes, plus `env`.
  */
-export async function startStdioServer(env: Record<string, string>): Promise<RunningServer> {
+export async function startStdioServer(
+  env: Record<string, string>,
+  options: { capabilities?: ClientCapabilities; prepare?: (client: Client) => void } = {},
+): Promise<RunningServer> {
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [BUILT_ENTRY],
@@ -31,7 +34,11 @@ export async function startStdioServer(env: Record<string, string>): Promise<Run
   transport.stderr?.on('data', (chunk: Buffer) => {
     stderrText += chunk.toString('utf8');
   });
-  const client = new Client({ name: 'jobdesk-mcp-e2e', version: '1.0.0' });
+  const client = new Client(
+    { name: 'jobdesk-mcp-e2e', version: '1.0.0' },
+    { capabilities: options.capabilities ?? {} },
+  );
+  options.prepare?.(client);
   await client.connect(transport);
   // Listing first makes the SDK client check every structuredContent against the tool's outputSchema, as hosts do.
   await client.listTools();
