@@ -24,8 +24,11 @@ export type SandboxFault =
   | { kind: 'reset' }
   /** 200 JSON, headers sent, then a client array that grows slowly forever (until close). */
   | { kind: 'endless-body' }
-  /** 200 with a valid JSON array of generated clients, exactly this many bytes, streamed. */
-  | { kind: 'oversized-body'; bytes: number };
+  /**
+   * 200 with a valid JSON array of generated clients, exactly this many bytes, streamed. With
+   * `chunked`, no content-length is sent, so only a client that counts while it reads can stop it.
+   */
+  | { kind: 'oversized-body'; bytes: number; chunked?: boolean };
 
 interface QueuedFault {
   fault: SandboxFault;
@@ -113,7 +116,7 @@ export async function playFault(fault: SandboxFault, route: SandboxRoute, res: S
       streamEndless(res);
       return 'answered';
     case 'oversized-body':
-      await streamOversized(res, fault.bytes);
+      await streamOversized(res, fault.bytes, fault.chunked ?? false);
       return 'answered';
   }
 }
@@ -190,8 +193,8 @@ function streamEndless(res: ServerResponse): void {
 
 const STREAM_CHUNK_CHARS = 64 * 1024;
 
-async function streamOversized(res: ServerResponse, bytes: number): Promise<void> {
-  res.writeHead(200, { 'content-type': JSON_CONTENT_TYPE, 'content-length': String(bytes) });
+async function streamOversized(res: ServerResponse, bytes: number, chunked: boolean): Promise<void> {
+  res.writeHead(200, chunked ? { 'content-type': JSON_CONTENT_TYPE } : { 'content-type': JSON_CONTENT_TYPE, 'content-length': String(bytes) });
   const records = iterateClients(5);
   // Everything between '[' and ']': records while they fit, then spaces to land exactly on `bytes`.
   let budget = bytes - 2;

@@ -29,6 +29,10 @@ export interface Sandbox {
   setOptions(patch: Partial<Pick<SandboxOptions, 'tokenShape' | 'expiryHint' | 'tokenTtlSeconds' | 'listShape'>>): void;
   /** Every token issued so far gets 401 from now on; new logins work as before. */
   expireAllTokens(): void;
+  /** Every token the sandbox has issued, expired or not, oldest first: for tests that hunt for leaked secrets. */
+  issuedTokens(): string[];
+  /** TCP connections open right now, idle keep-alive ones included: for tests that check nothing is left open. */
+  openConnections(): number;
   /** The next `times` (default 1) requests on the route get the fault instead of the normal answer. */
   injectFault(route: SandboxRoute, fault: SandboxFault, times?: number): void;
   clearFaults(): void;
@@ -169,6 +173,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     expireAllTokens() {
       tokens.expireAll();
+    },
+    issuedTokens() {
+      return tokens.issued();
+    },
+    openConnections() {
+      return sockets.size;
     },
     injectFault(route, fault, times = 1) {
       faults.add(route, fault, times);

@@ -28,6 +28,9 @@ export class TokenIssuer {
   // A fresh key per sandbox: tokens from one test run never validate in another.
   readonly #signingKey = randomBytes(32);
   readonly #tokens = new Map<string, TokenRecord>();
+  // Every token ever minted, for tests that search logs and results for leaked secrets; a few
+  // dozen bytes per login, so even a long benchmark stays small.
+  readonly #everIssued: string[] = [];
 
   issue(emailKey: string, ttlSeconds: number, asJwt: boolean): IssuedToken {
     this.#forgetLongExpired();
@@ -35,6 +38,7 @@ export class TokenIssuer {
     const expiresAtMs = nowMs + ttlSeconds * 1000;
     const token = asJwt ? this.#signJwt(emailKey, nowMs, ttlSeconds) : randomBytes(32).toString('base64url');
     this.#tokens.set(token, { emailKey, expiresAtMs });
+    this.#everIssued.push(token);
     return { token, expiresAtMs };
   }
 
@@ -45,6 +49,11 @@ export class TokenIssuer {
       return { kind: 'expired', emailKey: record.emailKey, expiredAtMs: record.expiresAtMs };
     }
     return { kind: 'valid', emailKey: record.emailKey };
+  }
+
+  /** Every token issued so far, expired or not, oldest first. */
+  issued(): string[] {
+    return [...this.#everIssued];
   }
 
   expireAll(): void {

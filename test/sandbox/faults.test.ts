@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EMAIL, DEMO_PASSWORD, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { getClients, loginToken, postLogin, rawRequest } from './sandbox-http.js';
@@ -154,6 +154,15 @@ describe('body faults', () => {
     if (bytes > 1_000_000) expect(clients.length).toBeGreaterThan(1_000);
   });
 
+  it('oversized-body with chunked sends no content-length, the same exact bytes', async () => {
+    sandbox.injectFault('clients', { kind: 'oversized-body', bytes: 300_000, chunked: true });
+    const answer = await rawRequest(clientsUrl(), { headers: authorized() });
+    expect(answer.headers['content-length']).toBeUndefined();
+    expect(answer.headers['transfer-encoding']).toBe('chunked');
+    expect(answer.body.length).toBe(300_000);
+    expect(JSON.parse(answer.body.toString('utf8'))).toBeInstanceOf(Array);
+  });
+
   it('stops streaming an oversized body when the client gives up', async () => {
     sandbox.injectFault('clients', { kind: 'oversized-body', bytes: 500_000_000 });
     await expect(getClientsWithin(200, true)).rejects.toThrow(/aborted|timeout/i);
@@ -165,6 +174,47 @@ describe('body faults', () => {
 async function getClientsWithin(ms: number, readBody = false): Promise<void> {
   const res = await fetch(clientsUrl(), { headers: authorized(), signal: AbortSignal.timeout(ms) });
   if (readBody) await res.arrayBuffer();
+}
+
+describe('what tests can inspect', () => {
+  it('lists every token it issued, expired ones too, oldest first', async () => {
+    const own = await startSandbox();
+    try {
+      const first = await loginToken(own);
+      own.expireAllTokens();
+      const second = await loginToken(own);
+      expect(own.issuedTokens()).toEqual([first, second]);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('counts open connections, idle keep-alive ones included, until they close', async () => {
+    const own = await startSandbox();
+    const agent = new Agent({ keepAlive: true });
+    try {
+      expect(own.openConnections()).toBe(0);
+      const login = await rawRequest(`${own.baseUrl}/api/account/login`, {
+        method: 'POST',
+        body: JSON.stringify({ emailAddress: DEMO_EMAIL, password: DEMO_PASSWORD }),
+        agent,
+      });
+      const { token } = JSON.parse(login.body.toString('utf8')) as { token: string };
+      await rawRequest(`${own.baseUrl}/api/Client`, { headers: { authorization: `Bearer ${token}` }, agent });
+      expect(own.openConnections()).toBe(1);
+      agent.destroy();
+      await until(() => own.openConnections() === 0);
+      expect(own.openConnections()).toBe(0);
+    } finally {
+      agent.destroy();
+      await own.close();
+    }
+  });
+});
+
+async function until(condition: () => boolean, ms = 2_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 describe('close', () => {
