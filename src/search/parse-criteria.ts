@@ -100,7 +100,7 @@ function freeTextTerms(text: string, scope: number): Term[] {
       terms.push(...wordsOf(token).map((forms) => wordOrBareNumberTerm(forms, scope)));
       continue;
     }
-    if (startsPhoneNumber(number)) {
+    if (isWrittenFromStart(number)) {
       // Digit groups written like a phone number are one term, up to the length a real number can have.
       let written = number;
       while (i < tokens.length) {
@@ -120,14 +120,19 @@ function freeTextTerms(text: string, scope: number): Term[] {
     const groups = [number];
     while (i < tokens.length) {
       const next = asNumberToken(tokens[i] ?? '');
-      if (next === null || startsPhoneNumber(next)) break;
+      if (next === null || isWrittenFromStart(next)) break;
       groups.push(next);
       i++;
     }
     if (groups.length >= MIN_GROUPS_OF_BARE_NUMBER && groups.every((group) => PLAIN_DIGITS.test(group))) {
       terms.push(bareNumberTerm(groups.join(''), scope));
-    } else {
-      for (const group of groups) terms.push(...wordsOf(group).map((forms) => wordOrBareNumberTerm(forms, scope)));
+      continue;
+    }
+    for (const group of groups) {
+      const digits = group.replace(/\D/g, '');
+      // "123-45-67" is one number, "12-14" a range of house numbers.
+      if (PLAIN_DIGITS.test(group) || digits.length >= MIN_PHONE_FRAGMENT_DIGITS) terms.push(bareNumberTerm(digits, scope));
+      else terms.push(...wordsOf(group).map((forms) => wordOrBareNumberTerm(forms, scope)));
     }
   }
   return terms.slice(0, MAX_TERMS);
@@ -138,13 +143,9 @@ function asNumberToken(token: string): string | null {
   return NUMBER_TOKEN.test(trimmed) ? trimmed : null;
 }
 
-/**
- * A number is written like a phone number when it starts with `+`, `00` or a trunk `0` (`044`, `(0)44`), or when
- * separators join at least {@link MIN_PHONE_FRAGMENT_DIGITS} digits (`123-45-67`); "12-14" stays a house number range.
- */
-function startsPhoneNumber(token: string): boolean {
-  if (token.startsWith('+') || /^\(*0/.test(token)) return true;
-  return !PLAIN_DIGITS.test(token) && token.replace(/\D/g, '').length >= MIN_PHONE_FRAGMENT_DIGITS;
+/** A number written with `+`, `00` or a trunk `0` (`044`, `(0)44`) starts at the start of a phone number. */
+function isWrittenFromStart(token: string): boolean {
+  return token.startsWith('+') || /^\(*0/.test(token);
 }
 
 function wordOrBareNumberTerm(forms: readonly string[], scope: number): Term {
