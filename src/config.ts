@@ -37,8 +37,15 @@ export function isLoopbackHostname(hostname: string): boolean {
   return /^127(\.\d{1,3}){3}$/.test(host);
 }
 
+// An MCP Bundle host may pass an optional field the user left empty as "" or as its unfilled template.
+const UNFILLED_TEMPLATE = /^\$\{user_config\.[A-Za-z0-9_]+\}$/;
+
+function isUnset(value: unknown): boolean {
+  return value === undefined || (typeof value === 'string' && (value.trim() === '' || UNFILLED_TEMPLATE.test(value)));
+}
+
 function blankToUndefined(value: unknown): unknown {
-  return typeof value === 'string' && value.trim() === '' ? undefined : value;
+  return isUnset(value) ? undefined : value;
 }
 
 function integerVariable(name: string, fallback: number, min: number, max: number) {
@@ -114,7 +121,10 @@ const environmentSchema = z
         .optional(),
     ),
     // Not trimmed: a password may legitimately start or end with a space.
-    JOBDESK_PASSWORD: z.preprocess((value) => (value === '' ? undefined : value), z.string().optional()),
+    JOBDESK_PASSWORD: z.preprocess(
+      (value) => (value === '' || (typeof value === 'string' && UNFILLED_TEMPLATE.test(value)) ? undefined : value),
+      z.string().optional(),
+    ),
     JOBDESK_TIMEOUT_MS: integerVariable('JOBDESK_TIMEOUT_MS', 15_000, 100, 600_000),
     JOBDESK_CACHE_TTL_SECONDS: integerVariable('JOBDESK_CACHE_TTL_SECONDS', 60, 0, 86_400),
     JOBDESK_MAX_RESPONSE_MB: integerVariable('JOBDESK_MAX_RESPONSE_MB', 128, 1, 4_096),

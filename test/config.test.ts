@@ -58,6 +58,13 @@ describe('loadConfig', () => {
     if (!loaded.ok) expect(loaded.problem).not.toContain('hunter2-secret');
   });
 
+  it('takes an MCP Bundle field the user left empty as unset', () => {
+    const loaded = loadConfig({ ...base, JOBDESK_EMAIL: '${user_config.email}', JOBDESK_PASSWORD: '${user_config.password}' });
+    expect(loaded.ok && loaded.config.credentials).toBeUndefined();
+    const empty = loadConfig({ ...base, JOBDESK_EMAIL: '', JOBDESK_PASSWORD: '' });
+    expect(empty.ok && empty.config.credentials).toBeUndefined();
+  });
+
   it('reads cache ttl 0 as "cache off" and converts the size cap to bytes', () => {
     const loaded = loadConfig({ ...base, JOBDESK_CACHE_TTL_SECONDS: '0', JOBDESK_MAX_RESPONSE_MB: '2' });
     expect(loaded.ok && loaded.config.cacheTtlSeconds).toBe(0);
