@@ -12,7 +12,8 @@ import {
   JobdeskResponseError,
   JobdeskTimeoutError,
 } from './errors.js';
-import { decideAfterNetworkError, decideAfterStatus } from './retry-policy.js';
+import { decideAfterNetworkError, decideAfterStatus, decideAfterTimeout, type RetryDecision } from './retry-policy.js';
+import { quotableUpstreamText } from './upstream-text.js';
 
 export const LOGIN_PATH = '/api/account/login';
 export const CLIENTS_PATH = '/api/Client';
@@ -51,6 +52,7 @@ interface Answer {
 
 const ERROR_BODY_BYTES = 16 * 1024;
 const UPSTREAM_MESSAGE_CHARS = 200;
+const REDIRECT_TARGET_CHARS = 120;
 const MAX_SAME_ORIGIN_REDIRECTS = 3;
 
 /** Speaks HTTP to one jobdesk tenant: login and the client list, with timeouts, retries and a size cap. */
@@ -90,7 +92,8 @@ export class JobdeskClient {
     if (answer.status === 401 || answer.status === 403) {
       throw new JobdeskCredentialsRejectedError(credentials.emailAddress, answer.status);
     }
-    throwUnlessOk('POST', LOGIN_PATH, answer, attempts);
+    // jobdesk may echo what it was sent; the password must not reach the model that way.
+    throwUnlessOk('POST', LOGIN_PATH, answer, attempts, [credentials.password]);
     const text = answer.body.toString('utf8');
     if (looksLikeHtml(answer, text)) {
       throw new JobdeskResponseError('POST', LOGIN_PATH, 'not-json', 'was a web page, not a token');
@@ -112,7 +115,7 @@ export class JobdeskClient {
       options.signal,
       options.onProgress,
     );
-    throwUnlessOk('GET', CLIENTS_PATH, answer, attempts);
+    throwUnlessOk('GET', CLIENTS_PATH, answer, attempts, [token]);
     const text = answer.body.toString('utf8');
     if (looksLikeHtml(answer, text)) {
       throw new JobdeskResponseError('GET', CLIENTS_PATH, 'not-json', 'was a web page (HTML), not a client list');
@@ -168,9 +171,12 @@ export class JobdeskClient {
       try {
         answer = await this.attempt(method, url, path, headers, body, signal, onProgress);
       } catch (error) {
-        if (!(error instanceof JobdeskNetworkError)) throw error;
-        const decision = decideAfterNetworkError(method, error.code, attempt, this.random);
+        let decision: RetryDecision;
+        if (error instanceof JobdeskNetworkError) decision = decideAfterNetworkError(method, error.code, attempt, this.random);
+        else if (error instanceof JobdeskTimeoutError) decision = decideAfterTimeout();
+        else throw error;
         if (!decision.retry) {
+          if (error instanceof JobdeskTimeoutError) throw error;
           throw new JobdeskNetworkError(method, path, error.host, error.code, attempt, { cause: error.cause });
         }
         await this.pause(decision.delayMs, method, path, signal);
@@ -184,7 +190,7 @@ export class JobdeskClient {
             method,
             path,
             'redirect',
-            `was a redirect (${answer.status}) to ${target ? target.origin + target.pathname : 'an unknown place'}, which is not followed`,
+            `was a redirect (${answer.status}) to ${describeTarget(target)}, which is not followed`,
             'Set JOBDESK_BASE_URL to the address jobdesk redirects to, if you trust it.',
           );
         }
@@ -277,10 +283,24 @@ export class JobdeskClient {
   }
 }
 
-function throwUnlessOk(method: string, path: string, answer: Answer, attempts: number): void {
+function throwUnlessOk(method: string, path: string, answer: Answer, attempts: number, secrets: readonly string[]): void {
   if (answer.status >= 200 && answer.status < 300) return;
   const ErrorClass = answer.status === 401 ? JobdeskUnauthorizedError : JobdeskHttpError;
-  throw new ErrorClass(method, path, answer.status, STATUS_CODES[answer.status] ?? '', attempts, upstreamMessage(answer), answer.retryAfterMs);
+  throw new ErrorClass(
+    method,
+    path,
+    answer.status,
+    STATUS_CODES[answer.status] ?? '',
+    attempts,
+    upstreamMessage(answer, secrets),
+    answer.retryAfterMs,
+  );
+}
+
+/** Where a refused redirect pointed, as the model may read it: jobdesk chose it, so it is bounded like jobdesk's words. */
+function describeTarget(target: URL | undefined): string {
+  if (!target) return 'an unknown place';
+  return quotableUpstreamText(target.origin + target.pathname, REDIRECT_TARGET_CHARS) ?? 'an unknown place';
 }
 
 function tooLarge(method: string, path: string, maxResponseBytes: number): JobdeskResponseError {
@@ -338,11 +358,8 @@ function looksLikeHtml(answer: Answer, text: string): boolean {
   return type.includes('text/html') || /^\s*<(!doctype|html|head|body)/i.test(text.slice(0, 200));
 }
 
-/**
- * jobdesk's own words from an error answer, shortened and stripped of control characters, so a hostile
- * upstream can add at most one plainly quoted sentence to the model's context.
- */
-function upstreamMessage(answer: Answer): string | undefined {
+/** jobdesk's own words from an error answer, when it sent some, made safe to quote (see quotableUpstreamText). */
+function upstreamMessage(answer: Answer, secrets: readonly string[]): string | undefined {
   const text = answer.body.toString('utf8');
   if (!text.trim() || looksLikeHtml(answer, text)) return undefined;
   let message: unknown = text;
@@ -358,11 +375,5 @@ function upstreamMessage(answer: Answer): string | undefined {
     // Plain text is quoted as it is.
   }
   if (typeof message !== 'string') return undefined;
-  const cleaned = message
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
-    .replace(/["`]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (!cleaned) return undefined;
-  return cleaned.length > UPSTREAM_MESSAGE_CHARS ? `${cleaned.slice(0, UPSTREAM_MESSAGE_CHARS - 1)}…` : cleaned;
+  return quotableUpstreamText(message, UPSTREAM_MESSAGE_CHARS, secrets);
 }

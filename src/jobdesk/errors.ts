@@ -103,7 +103,7 @@ export class JobdeskTimeoutError extends JobdeskError {
     readonly attempts: number,
   ) {
     const times = attempts > 1 ? ` on each of ${attempts} attempts` : '';
-    super(`jobdesk did not answer ${method} ${path} within ${timeoutMs} ms${times}.`);
+    super(`jobdesk timed out: ${method} ${path} got no complete answer within ${timeoutMs} ms${times}.`);
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * When a request to jobdesk is tried again, in one place. Reads are retried on network errors and on
  * the statuses that say "later"; the login POST only when the connection failed before anything was
- * sent, because a login that reached jobdesk may have counted against a lock-out limit.
+ * sent, because a login that reached jobdesk may have counted against a lock-out limit. An attempt
+ * that ran out of time is not repeated at all (see decideAfterTimeout).
  */
 export const RETRY_POLICY = {
   /** Retries after the first attempt. */
@@ -67,4 +68,13 @@ export function decideAfterNetworkError(
   if (attempt > RETRY_POLICY.retries) return { retry: false };
   const safeToRepeat = method === 'GET' || (code !== undefined && RETRY_POLICY.connectPhaseCodes.has(code));
   return safeToRepeat ? { retry: true, delayMs: backoffDelayMs(attempt - 1, random) } : { retry: false };
+}
+
+/**
+ * Decides whether to retry after an attempt ran past JOBDESK_TIMEOUT_MS: never. The user has already
+ * waited the whole timeout, a tenant too slow once is most likely too slow again at once, and repeating
+ * would stretch one call to three timeouts plus backoff, past the minute hosts wait for a tool.
+ */
+export function decideAfterTimeout(): RetryDecision {
+  return { retry: false };
 }

@@ -1,7 +1,7 @@
 import type { JobdeskCredentials } from '../config.js';
 import type { LoginGrant } from './answers.js';
 import { type JobdeskClient, JobdeskUnauthorizedError } from './client.js';
-import { JobdeskNotLoggedInError, JobdeskSessionExpiredError } from './errors.js';
+import { JobdeskCredentialsRejectedError, JobdeskNotLoggedInError, JobdeskSessionExpiredError } from './errors.js';
 
 /** Who is logged in, as the login tool reports it. */
 export interface SessionAccount {
@@ -81,7 +81,10 @@ export class JobdeskSession {
       try {
         renewed = await this.renewAfterRefusal(grant);
       } catch (loginError) {
-        throw new JobdeskSessionExpiredError({ cause: loginError });
+        // Only a refused login means the session is over; an outage or a timeout while renewing is
+        // reported as what it is, so the model waits and retries instead of asking for a new login.
+        if (loginError instanceof JobdeskCredentialsRejectedError) throw new JobdeskSessionExpiredError({ cause: loginError });
+        throw loginError;
       }
       try {
         return await request(renewed.token, renewed.emailAddress.toLowerCase());

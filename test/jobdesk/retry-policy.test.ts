@@ -3,6 +3,7 @@ import {
   backoffDelayMs,
   decideAfterNetworkError,
   decideAfterStatus,
+  decideAfterTimeout,
   parseRetryAfter,
   RETRY_POLICY,
 } from '../../src/jobdesk/retry-policy.js';
@@ -40,6 +41,12 @@ describe('decideAfterNetworkError', () => {
   });
   it('gives up after the retries', () => {
     expect(decideAfterNetworkError('GET', 'ECONNRESET', RETRY_POLICY.retries + 1, half).retry).toBe(false);
+  });
+});
+
+describe('decideAfterTimeout', () => {
+  it('never repeats an attempt that ran out of time, so a call lasts at most one timeout', () => {
+    expect(decideAfterTimeout()).toEqual({ retry: false });
   });
 });
 
