@@ -109,6 +109,15 @@ describe('logging in', () => {
     expect(JSON.stringify(login)).not.toContain(DEMO_PASSWORD);
   });
 
+  it('keeps the credentials given to login to renew an expired token', async () => {
+    const { sandbox, server } = await start({}, {});
+    expect((await server.call('login', { emailAddress: DEMO_EMAIL, password: DEMO_PASSWORD })).isError).toBeFalsy();
+    searchPage(await server.call('search_clients', { query: 'meier' }));
+    sandbox.expireAllTokens();
+    expect(searchPage(await server.call('search_clients', { query: 'meier', refresh: true })).total).toBeGreaterThan(0);
+    expect(sandbox.stats.logins).toBe(2);
+  });
+
   it('says jobdesk rejected the credentials, without echoing the password', async () => {
     const { server } = await start({}, {});
     const login = await server.call('login', { emailAddress: DEMO_EMAIL, password: 'wrong-password-987' });
