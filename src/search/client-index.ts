@@ -173,10 +173,10 @@ class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
   private matchTerm(term: Term, termNumber: number): number[] {
     const matched: number[] = [];
     // Per match kind, the score of each field; 0 for fields outside the term's scope.
-    const scores = MATCH_KINDS.map((kind) => Uint8Array.from({ length: FIELD_SLOTS }, (_, field) => ((term.scope >>> field) & 1) === 1 ? scoreOf(kind, field) : 0));
-    const record = (lists: PostingLists, rank: number, kind: number): void => {
-      const scoreOfField = scores[kind];
-      if (scoreOfField === undefined) return;
+    const [exact, prefix, typo] = MATCH_KINDS.map((kind) =>
+      Uint8Array.from({ length: FIELD_SLOTS }, (_, field) => (((term.scope >>> field) & 1) === 1 ? scoreOf(kind, field) : 0)),
+    ) as [Uint8Array, Uint8Array, Uint8Array];
+    const record = (lists: PostingLists, rank: number, scoreOfField: Uint8Array): void => {
       const end = lists.starts[rank + 1] ?? 0;
       for (let i = lists.starts[rank] ?? 0; i < end; i++) {
         const posting = lists.postings[i] ?? 0;
@@ -189,18 +189,15 @@ class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
         if (score > before) this.bestOfTerm[id] = score;
       }
     };
-    const EXACT = 0;
-    const PREFIX = 1;
-    const TYPO = 2;
 
     for (const form of term.words) {
       const [start, end] = this.words.prefixRange(form);
-      for (let rank = start; rank < end; rank++) record(this.words, rank, this.words.keys[rank] === form ? EXACT : PREFIX);
-      if (forgivesTypo(form)) this.forEachRankOneTypoAway(form, (rank) => record(this.words, rank, TYPO));
+      for (let rank = start; rank < end; rank++) record(this.words, rank, this.words.keys[rank] === form ? exact : prefix);
+      if (forgivesTypo(form)) this.forEachRankOneTypoAway(form, (rank) => record(this.words, rank, typo));
     }
     if (term.phone !== null) {
       const { digits, from } = term.phone;
-      const visit = (rank: number): void => record(this.phones, rank, this.phones.keys[rank] === digits ? EXACT : PREFIX);
+      const visit = (rank: number): void => record(this.phones, rank, this.phones.keys[rank] === digits ? exact : prefix);
       if (from === 'start') {
         const [start, end] = this.phones.prefixRange(digits);
         for (let rank = start; rank < end; rank++) visit(rank);
@@ -208,13 +205,14 @@ class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
         this.forEachPhoneRankContaining(digits, visit);
       }
     }
-    if (term.email !== null) {
-      const [start, end] = this.emails.prefixRange(term.email);
-      for (let rank = start; rank < end; rank++) record(this.emails, rank, this.emails.keys[rank] === term.email ? EXACT : PREFIX);
+    const email = term.email;
+    if (email !== null) {
+      const [start, end] = this.emails.prefixRange(email);
+      for (let rank = start; rank < end; rank++) record(this.emails, rank, this.emails.keys[rank] === email ? exact : prefix);
     }
     if (term.domain !== null) {
       const rank = this.hosts.rankOf(term.domain);
-      if (rank >= 0) record(this.hosts, rank, EXACT);
+      if (rank >= 0) record(this.hosts, rank, exact);
     }
 
     for (const id of matched) {

@@ -44,7 +44,9 @@ const PHONE_FIELDS = fieldMask('phone', 'mobile', 'telMobile', 'fax');
 const EMAIL_ONLY = 1 << EMAIL_FIELD;
 
 /** Turns criteria into the terms every matching client must satisfy; empty criteria yield no terms. */
-export function parseCriteria(criteria: ClientSearchCriteria): ParsedCriteria {
+export function parseCriteria(given: ClientSearchCriteria): ParsedCriteria {
+  // Callers validate their input, but a null slipping through should find everyone rather than throw.
+  const criteria: ClientSearchCriteria = typeof given === 'object' && given !== null ? given : {};
   const terms: Term[] = [];
   const query = readCriterion(criteria.query);
   if (query !== null) terms.push(...freeTextTerms(query, ALL_FIELDS));
