@@ -65,6 +65,17 @@ class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
     const byContactType = new Map<number, number[]>();
     // Cities, salutations and first names repeat across thousands of clients; fold and look up each distinct text once.
     const formIdsOfText = new Map<string, number[]>();
+    // Most email addresses sit on a handful of providers' domains.
+    const hostIdsOfHost = new Map<string, number[]>();
+    const addHost = (host: string | null, posting: number): void => {
+      if (host === null) return;
+      let ids = hostIdsOfHost.get(host);
+      if (ids === undefined) {
+        ids = hostAndParents(host).map((domain) => hosts.keyId(domain));
+        hostIdsOfHost.set(host, ids);
+      }
+      for (const id of ids) hosts.add(id, posting);
+    };
 
     for (let id = 0; id < this.size; id++) {
       const client = clients[id];
@@ -87,10 +98,10 @@ class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
         if (field === EMAIL_FIELD) {
           for (const address of emailAddressesOf(text)) {
             emails.add(emails.keyId(address), posting);
-            addHostAndParents(hosts, hostOfEmailAddress(address), posting);
+            addHost(hostOfEmailAddress(address), posting);
           }
         }
-        if (field === WEBSITE_FIELD) addHostAndParents(hosts, hostOfWebsite(text), posting);
+        if (field === WEBSITE_FIELD) addHost(hostOfWebsite(text), posting);
       }
       const contactType = readContactType(client);
       contactTypes.push(contactType);
@@ -259,10 +270,11 @@ class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
   }
 }
 
-function addHostAndParents(hosts: PostingsBuilder, host: string | null, posting: number): void {
-  if (host === null) return;
-  // "mail.acme.ch" is on "mail.acme.ch" and on "acme.ch"; a bare top-level domain is never searched for.
-  for (let suffix = host; suffix.includes('.'); suffix = suffix.slice(suffix.indexOf('.') + 1)) hosts.add(hosts.keyId(suffix), posting);
+/** "mail.acme.ch" is on "mail.acme.ch" and on "acme.ch"; a bare top-level domain is never searched for. */
+function hostAndParents(host: string): string[] {
+  const domains: string[] = [];
+  for (let domain = host; domain.includes('.'); domain = domain.slice(domain.indexOf('.') + 1)) domains.push(domain);
+  return domains;
 }
 
 function reversed(text: string): string {

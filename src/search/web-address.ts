@@ -3,6 +3,8 @@ const MAILTO = /^mailto:/;
 const WRAPPING = /^[<(["']+|[>)\]"'.,;:]+$/g;
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//;
 const HOST = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u;
+// Checked first because nearly every host is ASCII and the Unicode-aware pattern is several times slower.
+const ASCII_HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/;
 
 // Without a scheme or "www.", only these endings make a typed word a domain: "St.Gallen" or "Dr.med" must stay names.
 const KNOWN_TOP_LEVEL_DOMAINS = new Set([
@@ -59,5 +61,5 @@ export function isOnDomain(host: string, domain: string): boolean {
 
 function validHost(candidate: string): string | null {
   const host = candidate.replace(/\.+$/, '');
-  return HOST.test(host) ? host : null;
+  return ASCII_HOST.test(host) || HOST.test(host) ? host : null;
 }
