@@ -36,14 +36,21 @@ async function main(): Promise<void> {
     if (shuttingDown) return;
     shuttingDown = true;
     logLine(`shutting down (${reason})`);
-    // A hung upstream must not keep the process alive after the host has let go of it.
-    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+    // Closing the services aborts requests in flight and destroys the dispatcher's sockets; should that
+    // ever hang, the host has still let go of us, so the process ends regardless, and says so.
+    setTimeout(() => {
+      logLine(`stopped waiting for open requests after ${SHUTDOWN_GRACE_MS} ms`);
+      process.exit(0);
+    }, SHUTDOWN_GRACE_MS).unref();
     void Promise.allSettled([closeServices(), server.close()]).then(() => process.exit(0));
   };
   process.stdin.on('end', () => shutdown('stdin closed'));
   process.stdin.on('close', () => shutdown('stdin closed'));
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  // The SDK transport closes itself on a message over its 10 MB buffer; a server that can no longer
+  // hear the host should end, so the host shows it as disconnected and can start it again.
+  server.server.onclose = () => shutdown('transport closed');
   // A broken pipe on stdout means the host is gone; writing on would only raise more errors.
   process.stdout.on('error', () => shutdown('stdout closed'));
 

@@ -34,6 +34,7 @@ interface InFlight {
  */
 export class ClientDirectory {
   private snapshot: DirectorySnapshot | undefined;
+  private expiry: NodeJS.Timeout | undefined;
   private inFlight: InFlight | undefined;
   // Shared fetches outlive any one caller's cancellation; only closing the server aborts them.
   private readonly lifetime = new AbortController();
@@ -49,7 +50,7 @@ export class ClientDirectory {
 
   /** Drops the cached list, and detaches any fetch under way from the cache. */
   forget(): void {
-    this.snapshot = undefined;
+    this.drop();
     this.inFlight = undefined;
   }
 
@@ -77,6 +78,27 @@ export class ClientDirectory {
     }
   }
 
+  /**
+   * Caches a list for the cache lifetime and no longer: an indexed tenant can take hundreds of MB, which
+   * an idle server should give back rather than hold until the next search happens to replace it.
+   */
+  private keep(snapshot: DirectorySnapshot): void {
+    this.drop();
+    if (this.cacheTtlMs <= 0) return;
+    this.snapshot = snapshot;
+    this.expiry = setTimeout(() => {
+      if (this.snapshot === snapshot) this.drop();
+    }, this.cacheTtlMs);
+    // A cached list is no reason to keep the process alive.
+    this.expiry.unref();
+  }
+
+  private drop(): void {
+    clearTimeout(this.expiry);
+    this.expiry = undefined;
+    this.snapshot = undefined;
+  }
+
   private isFresh(snapshot: DirectorySnapshot): boolean {
     return this.cacheTtlMs > 0 && this.now() - snapshot.fetchedAt < this.cacheTtlMs;
   }
@@ -102,7 +124,7 @@ export class ClientDirectory {
         // A login as another account while this fetch ran detached it: its list must not be cached.
         if (this.inFlight === flight) {
           this.inFlight = undefined;
-          if (snapshot.accountKey === this.session.accountKey) this.snapshot = snapshot;
+          if (snapshot.accountKey === this.session.accountKey) this.keep(snapshot);
         }
       },
       () => {
