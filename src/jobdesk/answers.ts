@@ -29,6 +29,14 @@ export type JobdeskClientRecord = Record<string, unknown> & {
   contactAddress?: JobdeskAddress;
 };
 
+/** A client exactly as jobdesk sent it: any object; fields may be null, missing or of another type than documented. */
+export type JobdeskClientEntry = Record<string, unknown>;
+
+/** Whether an entry of the client list is an object, the least a client record must be. */
+export function isClientEntry(entry: unknown): entry is JobdeskClientEntry {
+  return isRecord(entry);
+}
+
 export type JobdeskAddress = Record<string, unknown> & {
   street?: string;
   number?: string;

@@ -1,8 +1,8 @@
 import { STATUS_CODES } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Agent, type Dispatcher, request } from 'undici';
+import type { default as Undici, Dispatcher } from 'undici';
 import type { JobdeskCredentials } from '../config.js';
-import { findClientArray, type JobdeskClientRecord, type LoginGrant, parseLoginAnswer, toClientRecord } from './answers.js';
+import { findClientArray, isClientEntry, type JobdeskClientEntry, type LoginGrant, parseLoginAnswer } from './answers.js';
 import {
   JobdeskAbortedError,
   JobdeskCredentialsRejectedError,
@@ -57,22 +57,29 @@ const MAX_SAME_ORIGIN_REDIRECTS = 3;
 
 /** Speaks HTTP to one jobdesk tenant: login and the client list, with timeouts, retries and a size cap. */
 export class JobdeskClient {
-  private readonly dispatcher: Dispatcher;
+  private dispatcher: Dispatcher | undefined;
   private readonly ownsDispatcher: boolean;
   private readonly random: () => number;
+  // undici is most of the server's code; loading it with the first request keeps start-up short.
+  private undici: Promise<typeof Undici> | undefined;
 
   constructor(private readonly options: JobdeskClientOptions) {
     this.ownsDispatcher = options.dispatcher === undefined;
-    this.dispatcher =
-      options.dispatcher ??
-      new Agent({
-        keepAliveTimeout: 30_000,
-        connections: 8,
-        // The whole-attempt deadline below governs; these only stop undici's own 300 s defaults winning.
-        headersTimeout: options.timeoutMs,
-        bodyTimeout: options.timeoutMs,
-      });
+    this.dispatcher = options.dispatcher;
     this.random = options.random ?? Math.random;
+  }
+
+  private async http(): Promise<{ request: typeof Undici.request; dispatcher: Dispatcher }> {
+    // undici is CommonJS: its default export is module.exports, both under Node and in the esbuild bundle.
+    const undici = await (this.undici ??= import('undici').then((module) => module.default));
+    this.dispatcher ??= new undici.Agent({
+      keepAliveTimeout: 30_000,
+      connections: 8,
+      // The whole-attempt deadline below governs; these only stop undici's own 300 s defaults winning.
+      headersTimeout: this.options.timeoutMs,
+      bodyTimeout: this.options.timeoutMs,
+    });
+    return { request: undici.request, dispatcher: this.dispatcher };
   }
 
   get baseUrl(): URL {
@@ -105,8 +112,11 @@ export class JobdeskClient {
     return grant;
   }
 
-  /** Fetches every client the token may see. Throws JobdeskUnauthorizedError on 401. */
-  async listClients(token: string, options: ListClientsOptions = {}): Promise<JobdeskClientRecord[]> {
+  /**
+   * Fetches every client the token may see, as jobdesk sent them: `toClientRecord` compacts the few that are shown,
+   * which spares a second copy of the whole list. Throws JobdeskUnauthorizedError on 401.
+   */
+  async listClients(token: string, options: ListClientsOptions = {}): Promise<JobdeskClientEntry[]> {
     const { answer, attempts } = await this.send(
       'GET',
       CLIENTS_PATH,
@@ -136,11 +146,7 @@ export class JobdeskClient {
     if (!entries) {
       throw new JobdeskResponseError('GET', CLIENTS_PATH, 'wrong-shape', 'was JSON but held no list of clients');
     }
-    const clients: JobdeskClientRecord[] = [];
-    for (const entry of entries) {
-      const record = toClientRecord(entry);
-      if (record) clients.push(record);
-    }
+    const clients = entries.filter(isClientEntry);
     if (entries.length > 0 && clients.length === 0) {
       throw new JobdeskResponseError('GET', CLIENTS_PATH, 'wrong-shape', 'held a list, but not of client records');
     }
@@ -149,7 +155,7 @@ export class JobdeskClient {
 
   /** Closes the keep-alive connections; in-flight requests are aborted by their own signals first. */
   async close(): Promise<void> {
-    if (this.ownsDispatcher) await this.dispatcher.destroy();
+    if (this.ownsDispatcher) await this.dispatcher?.destroy();
   }
 
   /**
@@ -241,11 +247,12 @@ export class JobdeskClient {
     };
     try {
       if (signal?.aborted) throw new JobdeskAbortedError(method, path);
+      const { request, dispatcher } = await this.http();
       const response = await request(url, {
         method,
         headers,
         body: body ?? null,
-        dispatcher: this.dispatcher,
+        dispatcher,
         signal: deadline.signal,
       }).catch((error: unknown) => {
         throw failed(error);

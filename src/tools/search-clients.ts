@@ -2,6 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { DirectoryProgress } from '../directory/client-directory.js';
 import type { ClientSearchCriteria } from '../search/index.js';
+import { createPageWriter } from './client-page.js';
 import { ConfigurationError, toolErrorResult } from './error-result.js';
 import type { ToolDependencies } from './tool-dependencies.js';
 
@@ -104,6 +105,7 @@ const CRITERIA_FIELDS = ['query', 'companyName', 'firstName', 'lastName', 'email
 const PROGRESS_INTERVAL_MS = 200;
 
 export function registerSearchClientsTool(server: McpServer, dependencies: ToolDependencies): void {
+  const writePage = createPageWriter();
   server.registerTool(
     'search_clients',
     {
@@ -153,17 +155,8 @@ export function registerSearchClientsTool(server: McpServer, dependencies: ToolD
           if (value !== undefined) criteria[field] = value;
         }
         if (input.contactType !== undefined) criteria.contactType = input.contactType;
-        const matches = snapshot.index.search(criteria);
-        const clients = matches.slice(input.offset, input.offset + input.limit);
-        const end = input.offset + clients.length;
-        const structuredContent = {
-          total: matches.length,
-          offset: input.offset,
-          limit: input.limit,
-          nextOffset: end < matches.length ? end : null,
-          clients,
-        };
-        return { structuredContent, content: [{ type: 'text', text: JSON.stringify(structuredContent) }] };
+        const page = writePage(snapshot.index.search(criteria), input.offset, input.limit);
+        return { structuredContent: page.structuredContent, content: [{ type: 'text', text: page.json }] };
       } catch (error) {
         return toolErrorResult(error);
       }

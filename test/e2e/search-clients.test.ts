@@ -145,6 +145,8 @@ describe('search_clients over stdio against the sandbox', () => {
   it('puts the same result in a text block as JSON', async () => {
     const result = await server.call('search_clients', { query: 'gasser' });
     expect(JSON.parse(firstText(result))).toEqual(result.structuredContent);
+    // Byte for byte: the text is built from cached per-client JSON, not by stringifying the page.
+    expect(firstText(result)).toBe(JSON.stringify(result.structuredContent));
   });
 
   it('answers a query that matches nothing with an empty page, not an error', async () => {
