@@ -94,6 +94,7 @@ export class JobdeskClient {
       LOGIN_PATH,
       { 'content-type': 'application/json', accept: 'application/json, text/plain' },
       body,
+      [credentials.password],
       signal,
     );
     if (answer.status === 401 || answer.status === 403) {
@@ -122,6 +123,7 @@ export class JobdeskClient {
       CLIENTS_PATH,
       { authorization: `Bearer ${token}`, accept: 'application/json' },
       undefined,
+      [token],
       options.signal,
       options.onProgress,
     );
@@ -161,12 +163,14 @@ export class JobdeskClient {
   /**
    * One request under the retry policy, redirects limited to the same origin. Resolves with the last
    * answer, whatever its status, and how many attempts it took; rejects only when no answer came.
+   * `secrets` (what the request carries) are kept out of any error message built from jobdesk's answer.
    */
   private async send(
     method: 'GET' | 'POST',
     path: string,
     headers: Record<string, string>,
     body: string | undefined,
+    secrets: readonly string[],
     signal: AbortSignal | undefined,
     onProgress?: (progress: ListProgress) => void,
   ): Promise<{ answer: Answer; attempts: number }> {
@@ -196,7 +200,7 @@ export class JobdeskClient {
             method,
             path,
             'redirect',
-            `was a redirect (${answer.status}) to ${describeTarget(target)}, which is not followed`,
+            `was a redirect (${answer.status}) to ${describeTarget(target, secrets)}, which is not followed`,
             'Set JOBDESK_BASE_URL to the address jobdesk redirects to, if you trust it.',
           );
         }
@@ -305,9 +309,17 @@ function throwUnlessOk(method: string, path: string, answer: Answer, attempts: n
 }
 
 /** Where a refused redirect pointed, as the model may read it: jobdesk chose it, so it is bounded like jobdesk's words. */
-function describeTarget(target: URL | undefined): string {
+function describeTarget(target: URL | undefined, secrets: readonly string[]): string {
   if (!target) return 'an unknown place';
-  return quotableUpstreamText(target.origin + target.pathname, REDIRECT_TARGET_CHARS) ?? 'an unknown place';
+  // The path is kept, since it often says why (an SSO login page, say), but a hostile one may carry a
+  // secret: decoded first, so that a percent-encoded password is recognised and redacted too.
+  let path = target.pathname;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // Malformed escapes are quoted as they are.
+  }
+  return quotableUpstreamText(target.origin + path, REDIRECT_TARGET_CHARS, secrets) ?? 'an unknown place';
 }
 
 function tooLarge(method: string, path: string, maxResponseBytes: number): JobdeskResponseError {
