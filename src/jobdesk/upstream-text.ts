@@ -14,7 +14,11 @@ export const REDACTED = '[redacted]';
  * upstream can then add at most one bounded, plainly quoted line to the model's context.
  * Returns undefined when nothing readable is left.
  */
-export function quotableUpstreamText(text: string, maxChars: number, secrets: readonly string[] = []): string | undefined {
+export function quotableUpstreamText(
+  text: string,
+  maxChars: number,
+  secrets: readonly string[] = [],
+): string | undefined {
   // Before anything else, so that no cut, collapse or replacement can leave part of a secret behind.
   let cleaned = redact(text, secrets);
   cleaned = cleaned

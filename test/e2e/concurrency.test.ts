@@ -55,7 +55,9 @@ let sandbox: Sandbox;
 let server: InspectedServer | undefined;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ accounts: [{ emailAddress: EMAIL, password: PASSWORD, clients: generateClients(CLIENTS, 7) }] });
+  sandbox = await startSandbox({
+    accounts: [{ emailAddress: EMAIL, password: PASSWORD, clients: generateClients(CLIENTS, 7) }],
+  });
 });
 afterAll(async () => {
   await sandbox.close();
@@ -66,7 +68,20 @@ afterEach(async () => {
   sandbox.resetStats();
 });
 
-const QUERIES = ['müller', 'zürich', 'meier', 'bern', 'genève', 'gmbh', 'ag', '044', 'schmid', 'basel', 'anna', 'lugano'];
+const QUERIES = [
+  'müller',
+  'zürich',
+  'meier',
+  'bern',
+  'genève',
+  'gmbh',
+  'ag',
+  '044',
+  'schmid',
+  'basel',
+  'anna',
+  'lugano',
+];
 
 /** CONCURRENT_CALLS searches at once, all of which must succeed. */
 async function burst(target: InspectedServer, round: number): Promise<void> {

@@ -26,7 +26,7 @@ const trickyString = fc.constantFrom(
   '../../etc/passwd',
   '%s%s%s%n',
   '${process.env.JOBDESK_PASSWORD}',
-  'Robert\'); DROP TABLE clients;--',
+  "Robert'); DROP TABLE clients;--",
   '\u0000',
   '\u001b[2J\u001b[H',
   '\u202eevil\u202c',
@@ -43,17 +43,26 @@ const hostileString = fc.oneof(
   { weight: 3, arbitrary: trickyString },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 50 }) },
   // Huge, but under the transport's 10 MB message limit.
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('x', 'ü', '😀', ' ', '\u0000'), fc.integer({ min: 1_000, max: 300_000 })).map(([unit, count]) => unit.repeat(count)) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom('x', 'ü', '😀', ' ', '\u0000'), fc.integer({ min: 1_000, max: 300_000 }))
+      .map(([unit, count]) => unit.repeat(count)),
+  },
 );
 
 /** An object whose own keys may be __proto__ and friends: JSON.stringify keeps them as plain keys on the wire. */
 function objectOf(entries: Array<[string, unknown]>): Record<string, unknown> {
   const target: Record<string, unknown> = {};
-  for (const [key, value] of entries) Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
+  for (const [key, value] of entries)
+    Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
   return target;
 }
 
-const hostileKey = fc.oneof(fc.constantFrom(...SEARCH_FIELDS, ...NUMBER_FIELDS, 'refresh', 'emailAddress', 'password', ...HOSTILE_KEYS), fc.string({ maxLength: 20 }));
+const hostileKey = fc.oneof(
+  fc.constantFrom(...SEARCH_FIELDS, ...NUMBER_FIELDS, 'refresh', 'emailAddress', 'password', ...HOSTILE_KEYS),
+  fc.string({ maxLength: 20 }),
+);
 
 const { value: hostileValue } = fc.letrec((tie) => ({
   value: fc.oneof(
@@ -91,7 +100,11 @@ describe('hostile tool calls over stdio', () => {
   let server: RawServer;
   beforeAll(async () => {
     sandbox = await startSandbox();
-    server = await startRawServer({ JOBDESK_BASE_URL: sandbox.baseUrl, JOBDESK_EMAIL: DEMO_EMAIL, JOBDESK_PASSWORD: DEMO_PASSWORD });
+    server = await startRawServer({
+      JOBDESK_BASE_URL: sandbox.baseUrl,
+      JOBDESK_EMAIL: DEMO_EMAIL,
+      JOBDESK_PASSWORD: DEMO_PASSWORD,
+    });
   });
   afterAll(async () => {
     await server.stop();
@@ -115,7 +128,14 @@ describe('hostile tool calls over stdio', () => {
     expect(after.result?.isError).toBeFalsy();
   });
 
-  const wrongForText = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }), fc.constant({ $gt: '' }), fc.string({ minLength: 100_001, maxLength: 100_010 }));
+  const wrongForText = fc.oneof(
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.string(), { maxLength: 2 }),
+    fc.constant({ $gt: '' }),
+    fc.string({ minLength: 100_001, maxLength: 100_010 }),
+  );
   const wrongForNumber = fc.oneof(
     trickyString,
     fc.boolean(),
@@ -126,8 +146,13 @@ describe('hostile tool calls over stdio', () => {
   );
   const wrongSearchArgument = fc.oneof(
     fc.tuple(fc.constantFrom(...SEARCH_FIELDS), wrongForText),
-    fc.tuple(fc.constantFrom(...NUMBER_FIELDS), wrongForNumber).filter(([field, value]) => !fitsNumberField(field, value)),
-    fc.tuple(fc.constant('refresh' as const), fc.oneof(trickyString, fc.integer(), fc.constant(null), fc.constant([true]))),
+    fc
+      .tuple(fc.constantFrom(...NUMBER_FIELDS), wrongForNumber)
+      .filter(([field, value]) => !fitsNumberField(field, value)),
+    fc.tuple(
+      fc.constant('refresh' as const),
+      fc.oneof(trickyString, fc.integer(), fc.constant(null), fc.constant([true])),
+    ),
   );
 
   it('names the field of every wrong search_clients argument', async () => {
@@ -142,15 +167,37 @@ describe('hostile tool calls over stdio', () => {
   });
 
   const wrongLoginArgument = fc.oneof(
-    fc.tuple(fc.constant('emailAddress' as const), fc.oneof(fc.integer(), fc.constant(null), fc.constant(['a@b.ch']), trickyString, fc.string({ maxLength: 40 }).filter((text) => !text.includes('@')))),
-    fc.tuple(fc.constant('password' as const), fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.constant(''), fc.constant({ value: 'x' }), fc.constant('p'.repeat(1_025)))),
+    fc.tuple(
+      fc.constant('emailAddress' as const),
+      fc.oneof(
+        fc.integer(),
+        fc.constant(null),
+        fc.constant(['a@b.ch']),
+        trickyString,
+        fc.string({ maxLength: 40 }).filter((text) => !text.includes('@')),
+      ),
+    ),
+    fc.tuple(
+      fc.constant('password' as const),
+      fc.oneof(
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.constant(''),
+        fc.constant({ value: 'x' }),
+        fc.constant('p'.repeat(1_025)),
+      ),
+    ),
   );
 
   it('names the field of every wrong login argument, without echoing a password', async () => {
     sandbox.resetStats();
     await fc.assert(
       fc.asyncProperty(wrongLoginArgument, async ([field, value]) => {
-        const args = field === 'emailAddress' ? { emailAddress: value, password: 'fuzz-secret-password' } : { emailAddress: DEMO_EMAIL, password: value };
+        const args =
+          field === 'emailAddress'
+            ? { emailAddress: value, password: 'fuzz-secret-password' }
+            : { emailAddress: DEMO_EMAIL, password: value };
         const response = await callTool(server, 'login', args);
         expect(response.result?.isError, JSON.stringify(response).slice(0, 300)).toBe(true);
         expect(responseText(response)).toContain(field);
@@ -164,11 +211,14 @@ describe('hostile tool calls over stdio', () => {
 
   it('names an unknown tool', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 40 }).filter((name) => name !== 'search_clients' && name !== 'login'), async (name) => {
-        const response = await callTool(server, name, {});
-        expect(isAnswer(response)).toBe(true);
-        expect(responseText(response)).toContain(name);
-      }),
+      fc.asyncProperty(
+        fc.string({ minLength: 1, maxLength: 40 }).filter((name) => name !== 'search_clients' && name !== 'login'),
+        async (name) => {
+          const response = await callTool(server, name, {});
+          expect(isAnswer(response)).toBe(true);
+          expect(responseText(response)).toContain(name);
+        },
+      ),
       { numRuns: 30 },
     );
   });
@@ -186,8 +236,14 @@ describe('awkward queries on a 10,000-client tenant', () => {
   let server: RawServer;
   let baselineMs = 0;
   beforeAll(async () => {
-    sandbox = await startSandbox({ accounts: [{ emailAddress: DEMO_EMAIL, password: DEMO_PASSWORD, clients: generateClients(10_000, 3) }] });
-    server = await startRawServer({ JOBDESK_BASE_URL: sandbox.baseUrl, JOBDESK_EMAIL: DEMO_EMAIL, JOBDESK_PASSWORD: DEMO_PASSWORD });
+    sandbox = await startSandbox({
+      accounts: [{ emailAddress: DEMO_EMAIL, password: DEMO_PASSWORD, clients: generateClients(10_000, 3) }],
+    });
+    server = await startRawServer({
+      JOBDESK_BASE_URL: sandbox.baseUrl,
+      JOBDESK_EMAIL: DEMO_EMAIL,
+      JOBDESK_PASSWORD: DEMO_PASSWORD,
+    });
     // Fetch and index the list once, so the calls below measure the search alone.
     await callTool(server, 'search_clients', { query: 'warm up' });
     const started = performance.now();
@@ -200,7 +256,9 @@ describe('awkward queries on a 10,000-client tenant', () => {
   });
 
   const words = ['müller', 'zürich', '044', 'anna', 'gmbh', 'שלום', '😀', 'x'];
-  const twentyThousand = Array.from({ length: 4_000 }, (_, index) => words[index % words.length]).join(' ').slice(0, 20_000);
+  const twentyThousand = Array.from({ length: 4_000 }, (_, index) => words[index % words.length])
+    .join(' ')
+    .slice(0, 20_000);
 
   it.each([
     ['20,000 characters of words', twentyThousand],

@@ -53,22 +53,25 @@ describe('shutdown with a request in flight against a silent jobdesk', () => {
     ['SIGTERM', 'clients'],
     ['closing stdin', 'login'],
     ['SIGTERM', 'login'],
-  ] as const)('%s ends the process within a second, aborting the %s request and closing its sockets', async (trigger, route) => {
-    server = await startWithRequestInFlight(route);
-    const before = performance.now();
-    triggers[trigger](server);
-    const exit = await server.exited;
-    const tookMs = exit.at - before;
+  ] as const)(
+    '%s ends the process within a second, aborting the %s request and closing its sockets',
+    async (trigger, route) => {
+      server = await startWithRequestInFlight(route);
+      const before = performance.now();
+      triggers[trigger](server);
+      const exit = await server.exited;
+      const tookMs = exit.at - before;
 
-    expect(tookMs).toBeLessThan(EXIT_WITHIN_MS);
-    expect(exit).toMatchObject({ code: 0, signal: null });
-    expect(server.stderr()).toContain(`shutting down (${reasons[trigger]})`);
-    // The clean path did the work: requests aborted and the dispatcher closed, not the grace timer's forced exit.
-    expect(server.stderr()).not.toMatch(/stopped waiting/);
-    await until(() => sandbox.openConnections() === 0, 2_000);
-    expect(sandbox.openConnections()).toBe(0);
-    console.info(`[figures] ${trigger} with ${route} in flight: exited after ${Math.round(tookMs)} ms`);
-  });
+      expect(tookMs).toBeLessThan(EXIT_WITHIN_MS);
+      expect(exit).toMatchObject({ code: 0, signal: null });
+      expect(server.stderr()).toContain(`shutting down (${reasons[trigger]})`);
+      // The clean path did the work: requests aborted and the dispatcher closed, not the grace timer's forced exit.
+      expect(server.stderr()).not.toMatch(/stopped waiting/);
+      await until(() => sandbox.openConnections() === 0, 2_000);
+      expect(sandbox.openConnections()).toBe(0);
+      console.info(`[figures] ${trigger} with ${route} in flight: exited after ${Math.round(tookMs)} ms`);
+    },
+  );
 });
 
 describe('a host that breaks the protocol', () => {

@@ -42,7 +42,8 @@ afterAll(async () => {
   await elsewhere?.close();
 });
 
-const search = (args: Record<string, unknown> = { query: 'meier' }): Promise<JsonRpcResponse> => callTool(server, 'search_clients', args);
+const search = (args: Record<string, unknown> = { query: 'meier' }): Promise<JsonRpcResponse> =>
+  callTool(server, 'search_clients', args);
 const login = (args: Record<string, unknown> = {}): Promise<JsonRpcResponse> => callTool(server, 'login', args);
 const latestToken = (): string => sandbox.issuedTokens().at(-1) ?? '';
 
@@ -62,7 +63,10 @@ describe('a whole session, searched for secrets', () => {
     await step('lazy login and search', search());
     await step('login with the configured account', login());
     await step('login with a wrong password', login({ emailAddress: DEMO_EMAIL, password: WRONG_PASSWORD }));
-    await step('the password given as the email address', login({ emailAddress: DEMO_PASSWORD, password: DEMO_PASSWORD }));
+    await step(
+      'the password given as the email address',
+      login({ emailAddress: DEMO_PASSWORD, password: DEMO_PASSWORD }),
+    );
     await step('switch to another account', login({ emailAddress: OTHER_EMAIL, password: OTHER_PASSWORD }));
     await step('search as the other account', search({ limit: 100 }));
     await step('back to the configured account', login({ emailAddress: DEMO_EMAIL, password: DEMO_PASSWORD }));
@@ -70,16 +74,40 @@ describe('a whole session, searched for secrets', () => {
     sandbox.expireAllTokens();
     await step('re-login after the token expired', search());
 
-    sandbox.injectFault('clients', { kind: 'status', status: 400, body: JSON.stringify({ message: `Invalid token ${latestToken()}` }) });
+    sandbox.injectFault('clients', {
+      kind: 'status',
+      status: 400,
+      body: JSON.stringify({ message: `Invalid token ${latestToken()}` }),
+    });
     await step('jobdesk echoes the token', search());
-    sandbox.injectFault('clients', { kind: 'status', status: 302, headers: { Location: `${elsewhere.origin}/steal/${latestToken()}` } });
+    sandbox.injectFault('clients', {
+      kind: 'status',
+      status: 302,
+      headers: { Location: `${elsewhere.origin}/steal/${latestToken()}` },
+    });
     await step('a redirect that carries the token', search());
-    sandbox.injectFault('clients', { kind: 'status', status: 401, headers: { 'WWW-Authenticate': `Bearer error="${latestToken()}"` } }, 2);
-    sandbox.injectFault('login', { kind: 'status', status: 500, body: `{"message":"no user for password ${DEMO_PASSWORD}"}` });
+    sandbox.injectFault(
+      'clients',
+      { kind: 'status', status: 401, headers: { 'WWW-Authenticate': `Bearer error="${latestToken()}"` } },
+      2,
+    );
+    sandbox.injectFault('login', {
+      kind: 'status',
+      status: 500,
+      body: `{"message":"no user for password ${DEMO_PASSWORD}"}`,
+    });
     await step('a 500 on re-login that echoes the password', search());
-    sandbox.injectFault('login', { kind: 'status', status: 400, body: `password=${DEMO_PASSWORD}&email=${DEMO_EMAIL}` });
+    sandbox.injectFault('login', {
+      kind: 'status',
+      status: 400,
+      body: `password=${DEMO_PASSWORD}&email=${DEMO_EMAIL}`,
+    });
     await step('a 400 on login that echoes the form', login());
-    sandbox.injectFault('login', { kind: 'status', status: 307, headers: { Location: `${elsewhere.origin}/${encodeURIComponent(DEMO_PASSWORD)}` } });
+    sandbox.injectFault('login', {
+      kind: 'status',
+      status: 307,
+      headers: { Location: `${elsewhere.origin}/${encodeURIComponent(DEMO_PASSWORD)}` },
+    });
     await step('a login redirect that carries the password', login());
     await step('login again', login());
 
@@ -109,9 +137,11 @@ describe('a whole session, searched for secrets', () => {
 
     const everything = `${server.stdoutLines().join('\n')}\n${server.stderr()}`;
     for (const password of PASSWORDS) expect(everything, 'a password leaked').not.toContain(password);
-    for (const password of PASSWORDS) expect(everything, 'an encoded password leaked').not.toContain(encodeURIComponent(password));
+    for (const password of PASSWORDS)
+      expect(everything, 'an encoded password leaked').not.toContain(encodeURIComponent(password));
     for (const token of tokens) {
-      for (const piece of tokenPieces(token)) expect(everything, `a token leaked: ${piece.slice(0, 12)}…`).not.toContain(piece);
+      for (const piece of tokenPieces(token))
+        expect(everything, `a token leaked: ${piece.slice(0, 12)}…`).not.toContain(piece);
     }
     // The redirects went nowhere.
     expect(server.stderr()).not.toMatch(/steal/);
@@ -125,7 +155,11 @@ describe('a whole session, searched for secrets', () => {
   });
 
   it('quotes what jobdesk said with the secret replaced, so the model still learns what went wrong', async () => {
-    sandbox.injectFault('login', { kind: 'status', status: 400, body: JSON.stringify({ message: `password ${DEMO_PASSWORD} too old` }) });
+    sandbox.injectFault('login', {
+      kind: 'status',
+      status: 400,
+      body: JSON.stringify({ message: `password ${DEMO_PASSWORD} too old` }),
+    });
     const response = await login();
     expect(responseText(response)).toContain('password [redacted] too old');
   });

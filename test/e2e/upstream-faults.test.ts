@@ -40,13 +40,16 @@ beforeEach(() => {
   sandbox.resetStats();
 });
 
-async function timed(run: () => Promise<CallToolResult>): Promise<{ result: CallToolResult; ms: number; endedAt: number }> {
+async function timed(
+  run: () => Promise<CallToolResult>,
+): Promise<{ result: CallToolResult; ms: number; endedAt: number }> {
   const started = performance.now();
   const result = await run();
   return { result, ms: performance.now() - started, endedAt: Date.now() };
 }
 
-const search = (args: Record<string, unknown> = { query: 'meier' }): Promise<CallToolResult> => server.call('search_clients', args);
+const search = (args: Record<string, unknown> = { query: 'meier' }): Promise<CallToolResult> =>
+  server.call('search_clients', args);
 
 /** What the model reads must be our own sentences: no stack frames, no raw exception text, no line breaks. */
 function expectPlainError(result: CallToolResult): string {
@@ -108,7 +111,11 @@ describe('Retry-After', () => {
   it('waits until the HTTP date a 503 names before the retry', async () => {
     // HTTP dates have whole seconds: name one at least two seconds away.
     const retryAt = Math.ceil((Date.now() + 2_000) / 1000) * 1000;
-    sandbox.injectFault('clients', { kind: 'status', status: 503, headers: { 'Retry-After': new Date(retryAt).toUTCString() } });
+    sandbox.injectFault('clients', {
+      kind: 'status',
+      status: 503,
+      headers: { 'Retry-After': new Date(retryAt).toUTCString() },
+    });
     const { result, endedAt } = await timed(() => search());
     searchPage(result);
     expect(endedAt).toBeGreaterThanOrEqual(retryAt - TIMER_SLACK_MS);
@@ -118,17 +125,20 @@ describe('Retry-After', () => {
   it.each([
     ['seconds', () => '120', 120],
     ['an HTTP date', () => new Date(Date.now() + 600_000).toUTCString(), 600],
-  ])('does not wait for a Retry-After over 30 s (%s): fails at once and says how long to wait', async (_form, header, seconds) => {
-    sandbox.injectFault('clients', { kind: 'status', status: 429, headers: { 'Retry-After': header() } });
-    const { result, ms } = await timed(() => search());
-    const text = expectPlainError(result);
-    expect(text).toMatch(/429 Too Many Requests/);
-    const asked = Number(/wait (\d+) seconds/.exec(text)?.[1]);
-    expect(asked).toBeGreaterThanOrEqual(seconds - 2);
-    expect(asked).toBeLessThanOrEqual(seconds);
-    expect(ms).toBeLessThan(10_000);
-    expect(sandbox.stats.listRequests).toBe(1);
-  });
+  ])(
+    'does not wait for a Retry-After over 30 s (%s): fails at once and says how long to wait',
+    async (_form, header, seconds) => {
+      sandbox.injectFault('clients', { kind: 'status', status: 429, headers: { 'Retry-After': header() } });
+      const { result, ms } = await timed(() => search());
+      const text = expectPlainError(result);
+      expect(text).toMatch(/429 Too Many Requests/);
+      const asked = Number(/wait (\d+) seconds/.exec(text)?.[1]);
+      expect(asked).toBeGreaterThanOrEqual(seconds - 2);
+      expect(asked).toBeLessThanOrEqual(seconds);
+      expect(ms).toBeLessThan(10_000);
+      expect(sandbox.stats.listRequests).toBe(1);
+    },
+  );
 });
 
 describe('GET /api/Client: statuses that are not retried', () => {
@@ -303,7 +313,9 @@ describe('redirects', () => {
   it.each([301, 302, 303, 307, 308])('does not follow a %i to another origin with the token', async (status) => {
     sandbox.injectFault('clients', { kind: 'status', status, headers: { Location: `${witness.origin}/api/Client` } });
     const text = expectPlainError(await search());
-    expect(text).toMatch(new RegExp(`was a redirect \\(${status}\\) to ${witness.origin}/api/Client, which is not followed`));
+    expect(text).toMatch(
+      new RegExp(`was a redirect \\(${status}\\) to ${witness.origin}/api/Client, which is not followed`),
+    );
     expect(text).toMatch(/JOBDESK_BASE_URL/);
     expect(witness.requests).toEqual([]);
     expect(sandbox.stats.listRequests).toBe(1);
@@ -311,7 +323,11 @@ describe('redirects', () => {
 
   it('does not follow a redirect of the login to another origin with the password', async () => {
     sandbox.expireAllTokens();
-    sandbox.injectFault('login', { kind: 'status', status: 307, headers: { Location: `${witness.origin}/api/account/login` } });
+    sandbox.injectFault('login', {
+      kind: 'status',
+      status: 307,
+      headers: { Location: `${witness.origin}/api/account/login` },
+    });
     expectPlainError(await server.call('login'));
     expect(witness.requests).toEqual([]);
     // Leave the session as the other tests expect it: logged in.
@@ -326,7 +342,11 @@ describe('redirects', () => {
 
   it('quotes a hostile Location only shortened', async () => {
     const longPath = `/${'a'.repeat(5_000)}`;
-    sandbox.injectFault('clients', { kind: 'status', status: 302, headers: { Location: `${witness.origin}${longPath}` } });
+    sandbox.injectFault('clients', {
+      kind: 'status',
+      status: 302,
+      headers: { Location: `${witness.origin}${longPath}` },
+    });
     const text = expectPlainError(await search());
     expect(text).not.toContain('a'.repeat(300));
     expect(witness.requests).toEqual([]);
@@ -359,12 +379,20 @@ describe("jobdesk's own error messages", () => {
   it('never carry the token or the password, even when jobdesk echoes them', async () => {
     const token = sandbox.issuedTokens().at(-1) ?? '';
     expect(token.length).toBeGreaterThan(20);
-    sandbox.injectFault('clients', { kind: 'status', status: 400, body: JSON.stringify({ message: `Bad header: Bearer ${token}` }) });
+    sandbox.injectFault('clients', {
+      kind: 'status',
+      status: 400,
+      body: JSON.stringify({ message: `Bad header: Bearer ${token}` }),
+    });
     const listText = expectPlainError(await search());
     expect(listText).toMatch(/Bad header: Bearer \[redacted\]/);
     expect(listText).not.toContain(token);
 
-    sandbox.injectFault('login', { kind: 'status', status: 400, body: JSON.stringify({ message: `Password ${DEMO_PASSWORD} is malformed` }) });
+    sandbox.injectFault('login', {
+      kind: 'status',
+      status: 400,
+      body: JSON.stringify({ message: `Password ${DEMO_PASSWORD} is malformed` }),
+    });
     const loginText = expectPlainError(await server.call('login'));
     expect(loginText).toMatch(/Password \[redacted\] is malformed/);
     expect(loginText).not.toContain(DEMO_PASSWORD);

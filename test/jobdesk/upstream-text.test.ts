@@ -37,7 +37,9 @@ describe('quotableUpstreamText', () => {
 
   it('replaces every secret, even one split by characters that are then removed', () => {
     const token = 'eyJhbGciOiJIUzI1NiJ9.payload.signature';
-    expect(quotableUpstreamText(`bad token ${token} (${token})`, 200, [token])).toBe(`bad token ${REDACTED} (${REDACTED})`);
+    expect(quotableUpstreamText(`bad token ${token} (${token})`, 200, [token])).toBe(
+      `bad token ${REDACTED} (${REDACTED})`,
+    );
     expect(quotableUpstreamText('pass\u200bword-123 is wrong', 200, ['password-123'])).toBe(`${REDACTED} is wrong`);
   });
 
