@@ -124,7 +124,9 @@ class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
     this.phones = phones.freeze();
     this.phoneHaystack = this.phones.keys.join('\n');
     this.phoneOffsets = new Int32Array(this.phones.keys.length + 1);
-    this.phones.keys.forEach((number, rank) => (this.phoneOffsets[rank + 1] = (this.phoneOffsets[rank] ?? 0) + number.length + 1));
+    this.phones.keys.forEach(
+      (number, rank) => (this.phoneOffsets[rank + 1] = (this.phoneOffsets[rank] ?? 0) + number.length + 1),
+    );
     this.emails = emails.freeze();
     this.hosts = hosts.freeze();
     this.contactTypes = contactTypes;
@@ -185,7 +187,9 @@ class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
     const matched: number[] = [];
     // Per match kind, the score of each field; 0 for fields outside the term's scope.
     const [exact, prefix, typo] = MATCH_KINDS.map((kind) =>
-      Uint8Array.from({ length: FIELD_SLOTS }, (_, field) => (((term.scope >>> field) & 1) === 1 ? scoreOf(kind, field) : 0)),
+      Uint8Array.from({ length: FIELD_SLOTS }, (_, field) =>
+        ((term.scope >>> field) & 1) === 1 ? scoreOf(kind, field) : 0,
+      ),
     ) as [Uint8Array, Uint8Array, Uint8Array];
     const record = (lists: PostingLists, rank: number, scoreOfField: Uint8Array): void => {
       const end = lists.starts[rank + 1] ?? 0;
@@ -203,12 +207,14 @@ class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
 
     for (const form of term.words) {
       const [start, end] = this.words.prefixRange(form);
-      for (let rank = start; rank < end; rank++) record(this.words, rank, this.words.keys[rank] === form ? exact : prefix);
+      for (let rank = start; rank < end; rank++)
+        record(this.words, rank, this.words.keys[rank] === form ? exact : prefix);
       if (forgivesTypo(form)) this.forEachRankOneTypoAway(form, (rank) => record(this.words, rank, typo));
     }
     if (term.phone !== null) {
       const { digits, from } = term.phone;
-      const visit = (rank: number): void => record(this.phones, rank, this.phones.keys[rank] === digits ? exact : prefix);
+      const visit = (rank: number): void =>
+        record(this.phones, rank, this.phones.keys[rank] === digits ? exact : prefix);
       if (from === 'start') {
         const [start, end] = this.phones.prefixRange(digits);
         for (let rank = start; rank < end; rank++) visit(rank);
@@ -219,7 +225,8 @@ class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
     const email = term.email;
     if (email !== null) {
       const [start, end] = this.emails.prefixRange(email);
-      for (let rank = start; rank < end; rank++) record(this.emails, rank, this.emails.keys[rank] === email ? exact : prefix);
+      for (let rank = start; rank < end; rank++)
+        record(this.emails, rank, this.emails.keys[rank] === email ? exact : prefix);
     }
     if (term.domain !== null) {
       const rank = this.hosts.rankOf(term.domain);
@@ -245,7 +252,8 @@ class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
     const tail = reversed(form).slice(0, form.length - head.length - 1);
     const visitIfClose = (rank: number): void => {
       const candidate = this.words.keys[rank] ?? '';
-      if (Math.abs(candidate.length - form.length) <= 1 && isWithinOneEdit(form, candidate) && !hasDigit(candidate)) visit(rank);
+      if (Math.abs(candidate.length - form.length) <= 1 && isWithinOneEdit(form, candidate) && !hasDigit(candidate))
+        visit(rank);
     };
     const [headStart, headEnd] = this.words.prefixRange(head);
     for (let rank = headStart; rank < headEnd; rank++) visitIfClose(rank);

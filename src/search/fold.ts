@@ -13,18 +13,18 @@ export type WordForms = readonly string[];
 // Letters NFKD leaves alone but people type without their stroke or as two letters.
 // The middle dot goes because NFKD turns the Catalan ŀ into "l·", which would otherwise split "coŀlegi" in two.
 const UNDECOMPOSED_LETTERS: Readonly<Record<string, string>> = {
-  'ß': 'ss',
-  'æ': 'ae',
-  'œ': 'oe',
-  'ø': 'o',
-  'ł': 'l',
-  'đ': 'd',
-  'ð': 'd',
-  'þ': 'th',
-  'ı': 'i',
-  'ħ': 'h',
-  'ŧ': 't',
-  'ĸ': 'k',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+  ŧ: 't',
+  ĸ: 'k',
   '·': '',
 };
 const UNDECOMPOSED_PATTERN = /[ßæœøłđðþıħŧĸ·]/g;
@@ -40,7 +40,10 @@ export function wordsOf(text: string): WordForms[] {
   if (ASCII_ONLY.test(text)) {
     return (text.toLowerCase().match(ASCII_WORD) ?? []).map((word) => [word.slice(0, MAX_WORD_LENGTH)]);
   }
-  const decomposed = text.toLowerCase().normalize('NFKD').replace(UNDECOMPOSED_PATTERN, (letter) => UNDECOMPOSED_LETTERS[letter] ?? letter);
+  const decomposed = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(UNDECOMPOSED_PATTERN, (letter) => UNDECOMPOSED_LETTERS[letter] ?? letter);
   const folded = decomposed.replace(COMBINING_MARKS, '').match(WORD) ?? [];
   // Transliteration only turns letters into letters, so both splits yield the same number of words, in the same order.
   const german = decomposed.replace(GERMAN_UMLAUT, '$1e').replace(COMBINING_MARKS, '').match(WORD) ?? [];

@@ -133,7 +133,8 @@ function freeTextTerms(text: string, scope: number): Term[] {
     for (const group of groups) {
       const digits = group.replace(/\D/g, '');
       // "123-45-67" is one number, "12-14" a range of house numbers.
-      if (PLAIN_DIGITS.test(group) || digits.length >= MIN_PHONE_FRAGMENT_DIGITS) terms.push(bareNumberTerm(digits, scope));
+      if (PLAIN_DIGITS.test(group) || digits.length >= MIN_PHONE_FRAGMENT_DIGITS)
+        terms.push(bareNumberTerm(digits, scope));
       else terms.push(...wordsOf(group).map((forms) => wordOrBareNumberTerm(forms, scope)));
     }
   }
@@ -160,7 +161,8 @@ function wordOrBareNumberTerm(forms: readonly string[], scope: number): Term {
 function bareNumberTerm(digits: string, scope: number): Term {
   const word = digits.slice(0, MAX_WORD_LENGTH);
   const phoneDigits = normalizePhoneNumber(word);
-  const phone = phoneDigits.length >= MIN_PHONE_FRAGMENT_DIGITS ? { digits: phoneDigits, from: 'anywhere' as const } : null;
+  const phone =
+    phoneDigits.length >= MIN_PHONE_FRAGMENT_DIGITS ? { digits: phoneDigits, from: 'anywhere' as const } : null;
   return { scope, words: [word], phone, email: null, domain: null };
 }
 

@@ -24,7 +24,9 @@ export function searchByScan<T extends SearchableClient>(clients: readonly T[], 
 }
 
 /** {@link searchByScan} with each client's fields read once, for running many queries over one list. */
-export function createScanner<T extends SearchableClient>(clients: readonly T[]): (criteria: ClientSearchCriteria) => T[] {
+export function createScanner<T extends SearchableClient>(
+  clients: readonly T[],
+): (criteria: ClientSearchCriteria) => T[] {
   const described = clients.map((client) => ({ client, view: describeClient(client) }));
   return (criteria) => {
     const parsed = parseCriteria(criteria);
@@ -99,7 +101,13 @@ function bestMatchIn(field: FieldView, term: Term): MatchKind | null {
       for (const wordForm of wordForms) {
         if (wordForm === termForm) return 'exact';
         if (wordForm.startsWith(termForm)) kinds.push('prefix');
-        else if (typos && closeInLength(termForm, wordForm) && !hasDigit(wordForm) && osaDistance(termForm, wordForm) <= 1) kinds.push('typo');
+        else if (
+          typos &&
+          closeInLength(termForm, wordForm) &&
+          !hasDigit(wordForm) &&
+          osaDistance(termForm, wordForm) <= 1
+        )
+          kinds.push('typo');
       }
     }
   }
@@ -113,7 +121,8 @@ function bestMatchIn(field: FieldView, term: Term): MatchKind | null {
   }
   if (phone !== null && field.phoneNumber !== '') {
     if (field.phoneNumber === phone.digits) return 'exact';
-    if (phone.from === 'start' ? field.phoneNumber.startsWith(phone.digits) : field.phoneNumber.includes(phone.digits)) kinds.push('prefix');
+    if (phone.from === 'start' ? field.phoneNumber.startsWith(phone.digits) : field.phoneNumber.includes(phone.digits))
+      kinds.push('prefix');
   }
   return kinds.includes('prefix') ? 'prefix' : kinds.includes('typo') ? 'typo' : null;
 }

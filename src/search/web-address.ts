@@ -8,8 +8,34 @@ const ASCII_HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/;
 
 // Without a scheme or "www.", only these endings make a typed word a domain: "St.Gallen" or "Dr.med" must stay names.
 const KNOWN_TOP_LEVEL_DOMAINS = new Set([
-  'ch', 'li', 'swiss', 'zuerich', 'com', 'net', 'org', 'info', 'biz', 'io', 'co', 'eu',
-  'de', 'at', 'fr', 'it', 'uk', 'nl', 'be', 'lu', 'es', 'us', 'app', 'dev', 'shop', 'online', 'site', 'email',
+  'ch',
+  'li',
+  'swiss',
+  'zuerich',
+  'com',
+  'net',
+  'org',
+  'info',
+  'biz',
+  'io',
+  'co',
+  'eu',
+  'de',
+  'at',
+  'fr',
+  'it',
+  'uk',
+  'nl',
+  'be',
+  'lu',
+  'es',
+  'us',
+  'app',
+  'dev',
+  'shop',
+  'online',
+  'site',
+  'email',
 ]);
 
 /** Lower-cases a typed or stored email address and drops what commonly wraps it (`mailto:`, `<…>`, quotes, a trailing comma). */

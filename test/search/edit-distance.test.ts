@@ -22,7 +22,8 @@ describe('osaDistance', () => {
 describe('isWithinOneEdit', () => {
   it('agrees with osaDistance on random short words', () => {
     const random = seededRandom(7);
-    const word = (): string => Array.from({ length: Math.floor(random() * 7) }, () => 'abc'[Math.floor(random() * 3)]).join('');
+    const word = (): string =>
+      Array.from({ length: Math.floor(random() * 7) }, () => 'abc'[Math.floor(random() * 3)]).join('');
     for (let i = 0; i < 20_000; i++) {
       const [a, b] = [word(), word()];
       expect(isWithinOneEdit(a, b), `${a} ↔ ${b}`).toBe(osaDistance(a, b) <= 1);

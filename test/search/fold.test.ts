@@ -5,7 +5,15 @@ describe('wordsOf', () => {
   it.each<[string, string, string[][]]>([
     ['lower-cases', 'Hans MEIER', [['hans'], ['meier']]],
     ['gives umlauts a folded and a German form', 'Müller', [['muller', 'mueller']]],
-    ['transliterates every German umlaut', 'Bär Öhri Zürich', [['bar', 'baer'], ['ohri', 'oehri'], ['zurich', 'zuerich']]],
+    [
+      'transliterates every German umlaut',
+      'Bär Öhri Zürich',
+      [
+        ['bar', 'baer'],
+        ['ohri', 'oehri'],
+        ['zurich', 'zuerich'],
+      ],
+    ],
     ['writes ß as ss in both forms', 'Straße', [['strasse']]],
     ['folds French accents and the cedilla', 'François Genève Zoë', [['francois'], ['geneve'], ['zoe']]],
     ['folds Italian and Romansh accents', 'Niccolò Mustér Caffè', [['niccolo'], ['muster'], ['caffe']]],
@@ -14,7 +22,11 @@ describe('wordsOf', () => {
     ['strips strokes NFKD leaves alone', 'Łukasz Sørensen Đorđe', [['lukasz'], ['sorensen'], ['dorde']]],
     ['keeps the Catalan ŀl in one word', 'coŀlegi', [['collegi']]],
     ['handles decomposed input like composed', 'Mu\u0308ller', [['muller', 'mueller']]],
-    ['splits on hyphens, apostrophes and dots', "Hans-Peter D'Andrea St.Gallen", [['hans'], ['peter'], ['d'], ['andrea'], ['st'], ['gallen']]],
+    [
+      'splits on hyphens, apostrophes and dots',
+      "Hans-Peter D'Andrea St.Gallen",
+      [['hans'], ['peter'], ['d'], ['andrea'], ['st'], ['gallen']],
+    ],
     ['keeps letters and digits together', 'Hauptstrasse 12a', [['hauptstrasse'], ['12a']]],
     ['drops emoji and control characters', 'Anna\u0000😀\u202eMeier', [['anna'], ['meier']]],
     ['keeps other scripts as words', 'Σοφία مرحبا', [['σοφια'], ['مرحبا']]],

@@ -88,7 +88,10 @@ function phoneQuery(client: SyntheticClient): string {
     case 'whole':
       return rewritten;
     case 'start':
-      return rewritten.split(' ').slice(0, 1 + Math.floor(random() * 4)).join(' ');
+      return rewritten
+        .split(' ')
+        .slice(0, 1 + Math.floor(random() * 4))
+        .join(' ');
     case 'bare-inside': {
       const length = 6 + Math.floor(random() * 3);
       const from = 1 + Math.floor(random() * (national.length - length));
@@ -119,7 +122,8 @@ function emailQuery(client: SyntheticClient): string {
 }
 
 function addressQuery(client: SyntheticClient): string {
-  const address = typeof client.contactAddress === 'object' && client.contactAddress !== null ? client.contactAddress : {};
+  const address =
+    typeof client.contactAddress === 'object' && client.contactAddress !== null ? client.contactAddress : {};
   return pick(random, [
     text(address.zip) ?? '8001',
     (text(address.zip) ?? '8001').slice(0, 2),
@@ -132,12 +136,18 @@ function randomCriteria(): ClientSearchCriteria {
   const client = pick(random, clients);
   const other = pick(random, clients);
   const parts = Array.from({ length: pick(random, [1, 1, 2, 2, 3]) }, () =>
-    pick(random, [wordQuery, wordQuery, wordQuery, phoneQuery, emailQuery, addressQuery])(random() < 0.9 ? client : other),
+    pick(random, [wordQuery, wordQuery, wordQuery, phoneQuery, emailQuery, addressQuery])(
+      random() < 0.9 ? client : other,
+    ),
   );
-  const criteria: ClientSearchCriteria = random() < 0.9 ? { query: parts.join(pick(random, [' ', ' ', ', ', '  '])) } : {};
+  const criteria: ClientSearchCriteria =
+    random() < 0.9 ? { query: parts.join(pick(random, [' ', ' ', ', ', '  '])) } : {};
   if (random() < 0.35) {
-    const address = typeof client.contactAddress === 'object' && client.contactAddress !== null ? client.contactAddress : {};
-    switch (pick(random, ['city', 'zip', 'companyName', 'lastName', 'firstName', 'email', 'phone', 'contactType'] as const)) {
+    const address =
+      typeof client.contactAddress === 'object' && client.contactAddress !== null ? client.contactAddress : {};
+    switch (
+      pick(random, ['city', 'zip', 'companyName', 'lastName', 'firstName', 'email', 'phone', 'contactType'] as const)
+    ) {
       case 'city':
         criteria.city = text(address.city) ?? 'Zürich';
         break;
@@ -194,7 +204,8 @@ function tier(client: SyntheticClient, termForms: readonly string[]): number {
         for (const term of termForms) {
           if (word === term) best = Math.min(best, 0 + nameOffset);
           else if (word.startsWith(term)) best = Math.min(best, 2 + nameOffset);
-          else if (term.length >= 5 && !/\d/.test(word) && osaDistance(word, term) === 1) best = Math.min(best, 4 + nameOffset);
+          else if (term.length >= 5 && !/\d/.test(word) && osaDistance(word, term) === 1)
+            best = Math.min(best, 4 + nameOffset);
         }
       }
     }
@@ -209,15 +220,18 @@ const oneWordQueries = Array.from({ length: 150 }, () => wordQuery(pick(random, 
   .map((query) => [query] as const);
 
 describe('ranking rules hold', () => {
-  it.each(oneWordQueries)('%s: exact names, exact elsewhere, prefixes, then typos; list order among equals', (query) => {
-    const termForms = wordsOf(query)[0] ?? [];
-    const found = index.search({ query });
-    const tiers = found.map((client) => tier(client, termForms));
-    expect(tiers.every((value) => value < 6)).toBe(true);
-    for (let i = 1; i < found.length; i++) {
-      const [before, after] = [tiers[i - 1] ?? 0, tiers[i] ?? 0];
-      expect(before <= after).toBe(true);
-      if (before === after) expect((found[i - 1]?.id ?? 0) < (found[i]?.id ?? 0)).toBe(true);
-    }
-  });
+  it.each(oneWordQueries)(
+    '%s: exact names, exact elsewhere, prefixes, then typos; list order among equals',
+    (query) => {
+      const termForms = wordsOf(query)[0] ?? [];
+      const found = index.search({ query });
+      const tiers = found.map((client) => tier(client, termForms));
+      expect(tiers.every((value) => value < 6)).toBe(true);
+      for (let i = 1; i < found.length; i++) {
+        const [before, after] = [tiers[i - 1] ?? 0, tiers[i] ?? 0];
+        expect(before <= after).toBe(true);
+        if (before === after) expect((found[i - 1]?.id ?? 0) < (found[i]?.id ?? 0)).toBe(true);
+      }
+    },
+  );
 });
