@@ -274,6 +274,32 @@ describe('the login POST', () => {
   });
 });
 
+describe('a jobdesk that refuses connections', () => {
+  it('retries even the login POST when nothing could have been sent, then says the connection was refused', async () => {
+    // A port that was just free: nothing listens there, so every connection is refused.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const refused = await startStdioServer({
+      JOBDESK_BASE_URL: `http://127.0.0.1:${port}`,
+      JOBDESK_EMAIL: DEMO_EMAIL,
+      JOBDESK_PASSWORD: DEMO_PASSWORD,
+    });
+    try {
+      const text = expectPlainError(await refused.call('search_clients', { query: 'meier' }));
+      expect(text).toMatch(
+        new RegExp(
+          `Could not reach jobdesk at 127.0.0.1:${port} for POST /api/account/login: the connection was refused \\(tried three times\\)`,
+        ),
+      );
+      expect(text).toMatch(/try again in a minute/);
+    } finally {
+      await refused.close();
+    }
+  });
+});
+
 interface Witness {
   origin: string;
   requests: Array<{ method: string; url: string; headers: IncomingHttpHeaders }>;
