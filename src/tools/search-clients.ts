@@ -104,6 +104,10 @@ const CRITERIA_FIELDS = ['query', 'companyName', 'firstName', 'lastName', 'email
 // Progress is for people watching a spinner; a notification per network chunk would flood the host.
 const PROGRESS_INTERVAL_MS = 200;
 
+function kilobytes(bytes: number): string {
+  return `${Math.round(bytes / 1024)} KB`;
+}
+
 export function registerSearchClientsTool(server: McpServer, dependencies: ToolDependencies): void {
   const writePage = createPageWriter();
   server.registerTool(
@@ -124,21 +128,31 @@ export function registerSearchClientsTool(server: McpServer, dependencies: ToolD
         if (!dependencies.ready) throw new ConfigurationError(dependencies.configurationProblem);
         const progressToken = extra._meta?.progressToken;
         let lastProgressAt = 0;
+        let bytesRead = 0;
         const onProgress =
           progressToken === undefined
             ? undefined
             : (progress: DirectoryProgress): void => {
                 const now = Date.now();
-                if (progress.stage === 'download' && now - lastProgressAt < PROGRESS_INTERVAL_MS) return;
+                let notification: { progress: number; total?: number; message: string };
+                if (progress.stage === 'download') {
+                  bytesRead = progress.bytesRead;
+                  if (now - lastProgressAt < PROGRESS_INTERVAL_MS) return;
+                  const of = progress.bytesTotal === undefined ? '' : ` of ${kilobytes(progress.bytesTotal)}`;
+                  notification = {
+                    progress: bytesRead,
+                    ...(progress.bytesTotal === undefined ? {} : { total: progress.bytesTotal }),
+                    message: `Downloading the client list: ${kilobytes(bytesRead)}${of}`,
+                  };
+                } else {
+                  // The spec wants progress to grow with every notification: indexing counts on from the bytes read.
+                  notification = {
+                    progress: bytesRead + progress.clients,
+                    total: bytesRead + progress.clients,
+                    message: `Indexed ${progress.clients} clients`,
+                  };
+                }
                 lastProgressAt = now;
-                const notification =
-                  progress.stage === 'download'
-                    ? {
-                        progress: progress.bytesRead,
-                        ...(progress.bytesTotal === undefined ? {} : { total: progress.bytesTotal }),
-                        message: `Downloading the client list: ${Math.round(progress.bytesRead / 1024)} KB`,
-                      }
-                    : { progress: progress.clients, total: progress.clients, message: `Indexed ${progress.clients} clients` };
                 // Progress is best effort: a host that went away must not fail the search.
                 extra
                   .sendNotification({ method: 'notifications/progress', params: { progressToken, ...notification } })
