@@ -63,8 +63,7 @@ class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
     const hosts = new PostingsBuilder();
     const contactTypes: (number | null)[] = [];
     const byContactType = new Map<number, number[]>();
-    // Cities, salutations and first names repeat across thousands of clients; fold and look up each distinct text once.
-    const formIdsOfText = new Map<string, number[]>();
+    const folders = FIELDS.map(() => new FieldTextFolder(words));
     // Most email addresses sit on a handful of providers' domains.
     const hostIdsOfHost = new Map<string, number[]>();
     const addHost = (host: string | null, posting: number): void => {
@@ -89,11 +88,7 @@ class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
           if (number !== '') phones.add(phones.keyId(number), posting);
           continue;
         }
-        let formIds = formIdsOfText.get(text);
-        if (formIds === undefined) {
-          formIds = wordsOf(text).flatMap((forms) => forms.map((form) => words.keyId(form)));
-          formIdsOfText.set(text, formIds);
-        }
+        const formIds = folders[field]?.formIds(text) ?? [];
         for (const formId of formIds) words.add(formId, posting);
         if (field === EMAIL_FIELD) {
           for (const address of emailAddressesOf(text)) {
@@ -277,6 +272,45 @@ class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
     }
   }
 }
+
+/**
+ * Turns the texts of one field into the ids of their word forms. Cities, salutations and last names repeat across
+ * thousands of clients, so each distinct text is folded and looked up once, in a cache per field that stays small
+ * enough to be quick. A field whose texts rarely repeat (email addresses) soon stops being remembered: there the
+ * cache would only add two lookups per text.
+ */
+class FieldTextFolder {
+  private readonly known = new Map<string, number[]>();
+  private remembering = true;
+  private lookups = 0;
+  private hits = 0;
+
+  constructor(private readonly words: PostingsBuilder) {}
+
+  formIds(text: string): number[] {
+    if (!this.remembering) return this.fold(text);
+    this.lookups++;
+    const known = this.known.get(text);
+    if (known !== undefined) {
+      this.hits++;
+      return known;
+    }
+    const formIds = this.fold(text);
+    this.known.set(text, formIds);
+    if (this.lookups === FOLDER_TRIAL && this.hits * 2 < FOLDER_TRIAL) {
+      this.remembering = false;
+      this.known.clear();
+    }
+    return formIds;
+  }
+
+  private fold(text: string): number[] {
+    return wordsOf(text).flatMap((forms) => forms.map((form) => this.words.keyId(form)));
+  }
+}
+
+// How many texts of a field are seen before deciding whether remembering them pays.
+const FOLDER_TRIAL = 2000;
 
 /** "mail.acme.ch" is on "mail.acme.ch" and on "acme.ch"; a bare top-level domain is never searched for. */
 function hostAndParents(host: string): string[] {

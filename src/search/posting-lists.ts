@@ -40,16 +40,18 @@ export class PostingsBuilder {
   }
 
   freeze(): PostingLists {
-    const order = Array.from(this.keys.keys()).sort((a, b) => compareCodeUnits(this.keys[a] ?? '', this.keys[b] ?? ''));
-    const rankOfId = new Int32Array(order.length);
-    order.forEach((id, rank) => (rankOfId[id] = rank));
-    const starts = new Int32Array(order.length + 1);
+    // The native sort compares strings by code unit; a comparator indexing into `keys` is several times slower.
+    const sortedKeys = this.keys.slice().sort();
+    const rankOfId = new Int32Array(sortedKeys.length);
+    sortedKeys.forEach((key, rank) => (rankOfId[this.idsByKey.get(key) ?? 0] = rank));
+    const starts = new Int32Array(sortedKeys.length + 1);
     for (let i = 0; i < this.count; i++) {
       const slot = (rankOfId[this.keyIds[i] ?? 0] ?? 0) + 1;
       starts[slot] = (starts[slot] ?? 0) + 1;
     }
-    for (let rank = 0; rank < order.length; rank++) starts[rank + 1] = (starts[rank + 1] ?? 0) + (starts[rank] ?? 0);
-    const next = starts.slice(0, order.length);
+    for (let rank = 0; rank < sortedKeys.length; rank++)
+      starts[rank + 1] = (starts[rank + 1] ?? 0) + (starts[rank] ?? 0);
+    const next = starts.slice(0, sortedKeys.length);
     const postings = new Int32Array(this.count);
     // Pairs arrive in client order, so each key's postings come out ascending.
     for (let i = 0; i < this.count; i++) {
@@ -57,11 +59,7 @@ export class PostingsBuilder {
       postings[next[rank] ?? 0] = this.postings[i] ?? 0;
       next[rank] = (next[rank] ?? 0) + 1;
     }
-    return new PostingLists(
-      order.map((id) => this.keys[id] ?? ''),
-      starts,
-      postings,
-    );
+    return new PostingLists(sortedKeys, starts, postings);
   }
 }
 
