@@ -224,6 +224,7 @@ describe('the size cap', () => {
     expect(text).toMatch(/JOBDESK_MAX_RESPONSE_MB/);
     // Reading the 300 MB would raise the peak by at least that much; the cap keeps it to a few MB plus noise.
     const grewBy = peakResidentBytes() - before;
+    console.info(`[figures] peak RSS grew by ${Math.round(grewBy / 1024 / 1024)} MB for a 300 MB unannounced answer`);
     expect(grewBy).toBeLessThan(64 * 1024 * 1024);
     searchPage(await search());
   });
