@@ -1,7 +1,7 @@
 import { EMAIL_FIELD, FIELDS, WEBSITE_FIELD, readContactType, readFields } from './client-fields.js';
 import type { SearchableClient } from './client-fields.js';
 import { isWithinOneEdit } from './edit-distance.js';
-import { hasDigit, wordsOf } from './fold.js';
+import { forEachWordForm, hasDigit } from './fold.js';
 import { parseCriteria } from './parse-criteria.js';
 import type { ClientSearchCriteria } from './parse-criteria.js';
 import { normalizePhoneNumber } from './phone-number.js';
@@ -305,7 +305,9 @@ class FieldTextFolder {
   }
 
   private fold(text: string): number[] {
-    return wordsOf(text).flatMap((forms) => forms.map((form) => this.words.keyId(form)));
+    const formIds: number[] = [];
+    forEachWordForm(text, (form) => formIds.push(this.words.keyId(form)));
+    return formIds;
   }
 }
 

@@ -43,8 +43,12 @@ export function cleanEmailAddress(written: string): string {
   return written.trim().toLowerCase().replace(WRAPPING, '').replace(MAILTO, '');
 }
 
+// One plain address and nothing around it, as nearly every email field holds; cleaning it only lower-cases it.
+const PLAIN_ADDRESS = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]*[A-Za-z0-9-]$/;
+
 /** The addresses in an email field; a field may hold several, separated by spaces, commas or semicolons. */
 export function emailAddressesOf(field: string): string[] {
+  if (PLAIN_ADDRESS.test(field)) return [field.toLowerCase()];
   return field
     .split(ADDRESS_SEPARATORS)
     .map(cleanEmailAddress)
@@ -56,8 +60,13 @@ export function hostOfEmailAddress(address: string): string | null {
   return validHost(address.slice(address.lastIndexOf('@') + 1));
 }
 
+// A bare host, perhaps after http(s):// and before a lone slash, as most website fields hold.
+const PLAIN_WEBSITE = /^(?:https?:\/\/)?([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)\/?$/;
+
 /** The host of a website as stored or typed (`https://www.acme.ch/kontakt`, `acme.ch:8080`), or null. */
 export function hostOfWebsite(written: string): string | null {
+  const plain = PLAIN_WEBSITE.exec(written)?.[1];
+  if (plain !== undefined) return plain.toLowerCase();
   let rest = written.trim().toLowerCase().replace(SCHEME, '').replace(/^\/\//, '');
   const end = rest.search(/[/?#\s]/);
   if (end >= 0) rest = rest.slice(0, end);

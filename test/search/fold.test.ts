@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_WORD_LENGTH, wordsOf } from '../../src/search/fold.js';
+import { MAX_WORD_LENGTH, forEachWordForm, wordsOf } from '../../src/search/fold.js';
+import { seededRandom } from './synthetic-clients.js';
 
 describe('wordsOf', () => {
   it.each<[string, string, string[][]]>([
@@ -33,5 +34,21 @@ describe('wordsOf', () => {
     ['cuts very long words', 'x'.repeat(200), [['x'.repeat(MAX_WORD_LENGTH)]]],
   ])('%s: %s', (_behaviour, text, words) => {
     expect(wordsOf(text)).toEqual(words);
+  });
+});
+
+describe('forEachWordForm', () => {
+  it('visits exactly the forms wordsOf lists, ASCII or not', () => {
+    const random = seededRandom(3);
+    const alphabet = [...'aZ9 -.,@ßüÉ\u0000😀'];
+    for (let i = 0; i < 5_000; i++) {
+      const text = Array.from(
+        { length: Math.floor(random() * 90) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join('');
+      const visited: string[] = [];
+      forEachWordForm(text, (form) => visited.push(form));
+      expect(visited, JSON.stringify(text)).toEqual(wordsOf(text).flat());
+    }
   });
 });

@@ -26,6 +26,8 @@ describe('domainOfQueryToken', () => {
 describe('hostOfWebsite', () => {
   it.each([
     ['https://www.acme-bau.ch/', 'www.acme-bau.ch'],
+    ['HTTP://WWW.ACME.CH', 'www.acme.ch'],
+    [' http://Acme.ch/ ', 'acme.ch'],
     ['www.acme-bau.ch', 'www.acme-bau.ch'],
     ['acme-bau.ch:8080/kontakt', 'acme-bau.ch'],
     ['https://user@acme-bau.ch', 'acme-bau.ch'],
@@ -41,6 +43,8 @@ describe('emailAddressesOf', () => {
   it.each([
     ['hans@acme.ch', ['hans@acme.ch']],
     ['Hans@ACME.ch', ['hans@acme.ch']],
+    ['Hans@ACME.ch.', ['hans@acme.ch']],
+    [' hans@acme.ch ', ['hans@acme.ch']],
     ['a@x.ch; b@y.ch', ['a@x.ch', 'b@y.ch']],
     ['a@x.ch, b@y.ch', ['a@x.ch', 'b@y.ch']],
     ['<mailto:a@x.ch>', ['a@x.ch']],
