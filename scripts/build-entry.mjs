@@ -1,34 +1,64 @@
-// Replaces the compiled entry dist/index.js with a bundle of it. A host starts the server on every launch, and
-// loading one minified file instead of some 300 modules from node_modules roughly halves the time to the
-// `initialize` answer (see bench/RESULTS.md). Code the first requests do not need (undici) goes into a chunk of its
-// own that is loaded on demand. The rest of dist/ (the sandbox, the demo) stays as tsc wrote it.
-import { readdirSync, rmSync } from 'node:fs';
+// Makes dist/index.js, the entry hosts start, fast to start: a host starts the server on every launch.
+// - The server and its dependencies become one minified CommonJS file, dist/server.cjs, instead of some 300 modules
+//   read from node_modules.
+// - dist/index.js (scripts/entry.mjs) compiles that file with a V8 code cache, dist/server.cjs.cache, written here by
+//   running the server once as far as `initialize` and `tools/list` (scripts/write-code-cache.mjs).
+// bench/RESULTS.md has the figures. The rest of dist/ (the sandbox, the demo) stays as tsc wrote it.
+import { spawn } from 'node:child_process';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { clearTimeout, setTimeout } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const chunks = `${root}dist/chunks/`;
+const dist = `${root}dist/`;
+const CACHE_RUN_TIMEOUT_MS = 30_000;
 
-const result = await build({
-  entryPoints: { index: `${root}src/index.ts` },
-  outdir: `${root}dist`,
+rmSync(`${dist}server.cjs.cache`, { force: true });
+// Left by an earlier build that split the bundle.
+rmSync(`${dist}chunks`, { recursive: true, force: true });
+await build({
+  entryPoints: [`${root}src/index.ts`],
+  outfile: `${dist}server.cjs`,
   bundle: true,
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
   minify: true,
   legalComments: 'none',
-  metafile: true,
-  // Some dependencies are CommonJS and call require(); give the ESM bundle one.
-  // The entry keeps its shebang; esbuild carries it over.
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-  },
   logLevel: 'warning',
 });
+// The bundle runs inside a function wrapper, where a shebang is a syntax error; the entry carries it instead.
+const bundle = readFileSync(`${dist}server.cjs`, 'utf8');
+writeFileSync(`${dist}server.cjs`, bundle.replace(/^#!.*/, ''));
+copyFileSync(`${root}scripts/entry.mjs`, `${dist}index.js`);
 
-// Chunks are named by content; drop those of earlier builds only after the new ones are written.
-const written = new Set(Object.keys(result.metafile.outputs).map((path) => path.slice(path.lastIndexOf('/') + 1)));
-for (const file of readdirSync(chunks)) if (!written.has(file)) rmSync(`${chunks}${file}`);
+const written = await writeCodeCache();
+if (!written) process.stderr.write('build-entry: no code cache written; the server starts without one, only slower\n');
+
+function writeCodeCache() {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [`${root}scripts/write-code-cache.mjs`], {
+      stdio: ['pipe', 'ignore', 'ignore'],
+      // A loopback address that is never contacted: the server logs in lazily, and these requests need no login.
+      env: { PATH: process.env.PATH ?? '', JOBDESK_BASE_URL: 'http://127.0.0.1:9' },
+    });
+    const timer = setTimeout(() => child.kill(), CACHE_RUN_TIMEOUT_MS);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code === 0);
+    });
+    const requests = [
+      {
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'build', version: '1' } },
+      },
+      { jsonrpc: '2.0', method: 'notifications/initialized' },
+      { jsonrpc: '2.0', id: 2, method: 'tools/list' },
+    ];
+    // stdin stays open: at its end the server would shut down before the cache is written.
+    child.stdin.write(requests.map((request) => `${JSON.stringify(request)}\n`).join(''));
+  });
+}

@@ -57,9 +57,11 @@ describe('the npm package', () => {
 
   it('holds only the built files, README, LICENSE, server.json and package.json', () => {
     for (const file of files) {
-      expect(file).toMatch(/^(dist\/.+\.js|README\.md|LICENSE|server\.json|package\.json)$/);
+      // dist/server.cjs is the bundled server and dist/server.cjs.cache its V8 code cache (scripts/build-entry.mjs).
+      expect(file).toMatch(/^(dist\/.+\.js|dist\/server\.cjs(\.cache)?|README\.md|LICENSE|server\.json|package\.json)$/);
     }
     expect(files).toContain('dist/index.js');
+    expect(files).toContain('dist/server.cjs');
     expect(files).toContain('README.md');
     expect(files).toContain('LICENSE');
     expect(files).toContain('server.json');
