@@ -269,6 +269,10 @@ export class JobdeskClient {
         response.body.destroy();
         throw tooLarge(method, path, maxResponseBytes);
       }
+      // With its length declared, a list goes straight into one buffer as it arrives, instead of into chunks that are
+      // joined at the end: half the memory at the peak, and none left behind in the allocator's free lists.
+      const whole = ok && Number.isFinite(declared) && declared > 0 ? Buffer.allocUnsafe(declared) : undefined;
+      let filled = 0;
       const chunks: Buffer[] = [];
       let bytesRead = 0;
       try {
@@ -280,13 +284,21 @@ export class JobdeskClient {
             chunks.push(chunk.subarray(0, Math.max(0, chunk.length - (bytesRead - cap))));
             break;
           }
-          chunks.push(chunk);
+          if (whole !== undefined && chunks.length === 0 && filled + chunk.length <= whole.length) {
+            chunk.copy(whole, filled);
+            filled += chunk.length;
+          } else {
+            chunks.push(chunk);
+          }
           onProgress?.({ bytesRead, bytesTotal: Number.isFinite(declared) ? declared : undefined });
         }
       } catch (error) {
         throw failed(error);
       }
-      return { status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) };
+      const received = whole?.subarray(0, filled);
+      const answerBody =
+        received === undefined ? Buffer.concat(chunks) : chunks.length === 0 ? received : Buffer.concat([received, ...chunks]);
+      return { status: response.statusCode, headers: response.headers, body: answerBody };
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onCallerAbort);
