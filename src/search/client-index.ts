@@ -7,6 +7,7 @@ import type { ClientSearchCriteria } from './parse-criteria.js';
 import { normalizePhoneNumber } from './phone-number.js';
 import { PostingsBuilder, compareCodeUnits, prefixRange } from './posting-lists.js';
 import type { PostingLists } from './posting-lists.js';
+import { PrefixBuckets } from './prefix-buckets.js';
 import { MIN_TYPO_LENGTH, forgivesTypo, scoreOf } from './term.js';
 import type { MatchKind, Term } from './term.js';
 import { emailAddressesOf, hostOfEmailAddress, hostOfWebsite } from './web-address.js';
@@ -42,11 +43,11 @@ class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
   /** Ranks in `words` of the forms a typo may reach, ordered by their spelling read backwards. */
   private readonly typoFormsBackwards: readonly string[];
   private readonly typoFormRanks: Int32Array;
-  private readonly phones: PostingLists;
-  /** Every distinct phone number, newline-separated, so one native indexOf finds a fragment in all of them. */
+  private readonly phones = new PrefixBuckets();
+  /** Every phone number, newline-separated, so one native indexOf finds a fragment in all of them. */
   private readonly phoneHaystack: string;
   private readonly phoneOffsets: Int32Array;
-  private readonly emails: PostingLists;
+  private readonly emails = new PrefixBuckets();
   private readonly hosts: PostingLists;
   private readonly contactTypes: readonly (number | null)[];
   private readonly byContactType: ReadonlyMap<number, readonly number[]>;
@@ -58,8 +59,7 @@ class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
   constructor(private readonly clients: readonly T[]) {
     this.size = Math.min(clients.length, MAX_CLIENTS);
     const words = new PostingsBuilder();
-    const phones = new PostingsBuilder();
-    const emails = new PostingsBuilder();
+    const { phones, emails } = this;
     const hosts = new PostingsBuilder();
     const contactTypes: (number | null)[] = [];
     const byContactType = new Map<number, number[]>();
@@ -85,13 +85,13 @@ class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
         const posting = id * FIELD_SLOTS + fieldId;
         if (field.kind === 'phone') {
           const number = normalizePhoneNumber(text);
-          if (number !== '') phones.add(phones.keyId(number), posting);
+          if (number !== '') phones.add(number, posting);
           continue;
         }
         for (const formId of folder.formIds(text)) words.add(formId, posting);
         if (fieldId === EMAIL_FIELD) {
           for (const address of emailAddressesOf(text)) {
-            emails.add(emails.keyId(address), posting);
+            emails.add(address, posting);
             addHost(hostOfEmailAddress(address), posting);
           }
         }
@@ -117,13 +117,11 @@ class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
     this.typoFormsBackwards = typoForms.map((form) => form.backwards);
     this.typoFormRanks = Int32Array.from(typoForms, (form) => form.rank);
 
-    this.phones = phones.freeze();
-    this.phoneHaystack = this.phones.keys.join('\n');
-    this.phoneOffsets = new Int32Array(this.phones.keys.length + 1);
-    this.phones.keys.forEach(
+    this.phoneHaystack = phones.keys.join('\n');
+    this.phoneOffsets = new Int32Array(phones.keys.length + 1);
+    phones.keys.forEach(
       (number, rank) => (this.phoneOffsets[rank + 1] = (this.phoneOffsets[rank] ?? 0) + number.length + 1),
     );
-    this.emails = emails.freeze();
     this.hosts = hosts.freeze();
     this.contactTypes = contactTypes;
     this.byContactType = byContactType;
@@ -187,19 +185,21 @@ class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
         ((term.scope >>> field) & 1) === 1 ? scoreOf(kind, field) : 0,
       ),
     ) as [Uint8Array, Uint8Array, Uint8Array];
+    const recordPosting = (posting: number, scoreOfField: Uint8Array): void => {
+      const score = scoreOfField[posting & FIELD_OF_POSTING] ?? 0;
+      if (score === 0) return;
+      const id = (posting - (posting & FIELD_OF_POSTING)) / FIELD_SLOTS;
+      if (this.termsMatched[id] !== termNumber) return;
+      const before = this.bestOfTerm[id] ?? 0;
+      if (before === 0) matched.push(id);
+      if (score > before) this.bestOfTerm[id] = score;
+    };
     const record = (lists: PostingLists, rank: number, scoreOfField: Uint8Array): void => {
       const end = lists.starts[rank + 1] ?? 0;
-      for (let i = lists.starts[rank] ?? 0; i < end; i++) {
-        const posting = lists.postings[i] ?? 0;
-        const score = scoreOfField[posting & FIELD_OF_POSTING] ?? 0;
-        if (score === 0) continue;
-        const id = (posting - (posting & FIELD_OF_POSTING)) / FIELD_SLOTS;
-        if (this.termsMatched[id] !== termNumber) continue;
-        const before = this.bestOfTerm[id] ?? 0;
-        if (before === 0) matched.push(id);
-        if (score > before) this.bestOfTerm[id] = score;
-      }
+      for (let i = lists.starts[rank] ?? 0; i < end; i++) recordPosting(lists.postings[i] ?? 0, scoreOfField);
     };
+    const recordEntry = (entries: PrefixBuckets, entry: number, whole: string): void =>
+      recordPosting(entries.postings[entry] ?? 0, entries.keys[entry] === whole ? exact : prefix);
 
     for (const form of term.words) {
       const [start, end] = this.words.prefixRange(form);
@@ -209,21 +209,12 @@ class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
     }
     if (term.phone !== null) {
       const { digits, from } = term.phone;
-      const visit = (rank: number): void =>
-        record(this.phones, rank, this.phones.keys[rank] === digits ? exact : prefix);
-      if (from === 'start') {
-        const [start, end] = this.phones.prefixRange(digits);
-        for (let rank = start; rank < end; rank++) visit(rank);
-      } else {
-        this.forEachPhoneRankContaining(digits, visit);
-      }
+      const visit = (entry: number): void => recordEntry(this.phones, entry, digits);
+      if (from === 'start') this.phones.forEachWithPrefix(digits, visit);
+      else this.forEachPhoneContaining(digits, visit);
     }
     const email = term.email;
-    if (email !== null) {
-      const [start, end] = this.emails.prefixRange(email);
-      for (let rank = start; rank < end; rank++)
-        record(this.emails, rank, this.emails.keys[rank] === email ? exact : prefix);
-    }
+    if (email !== null) this.emails.forEachWithPrefix(email, (entry) => recordEntry(this.emails, entry, email));
     if (term.domain !== null) {
       const rank = this.hosts.rankOf(term.domain);
       if (rank >= 0) record(this.hosts, rank, exact);
@@ -261,15 +252,15 @@ class IndexedClients<T extends SearchableClient> implements ClientIndex<T> {
     }
   }
 
-  private forEachPhoneRankContaining(digits: string, visit: (rank: number) => void): void {
+  private forEachPhoneContaining(digits: string, visit: (entry: number) => void): void {
     let from = 0;
     for (;;) {
       const at = this.phoneHaystack.indexOf(digits, from);
       if (at < 0) return;
-      const rank = upperBound(this.phoneOffsets, at) - 1;
-      visit(rank);
+      const entry = upperBound(this.phoneOffsets, at) - 1;
+      visit(entry);
       // A number may hold the fragment twice; one visit is enough.
-      from = this.phoneOffsets[rank + 1] ?? this.phoneHaystack.length;
+      from = this.phoneOffsets[entry + 1] ?? this.phoneHaystack.length;
     }
   }
 }
