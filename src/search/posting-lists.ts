@@ -1,5 +1,5 @@
 /**
- * Collects which client fields hold which keys (words, phone numbers, addresses, hosts), then freezes them into
+ * Collects which client fields hold which keys (word forms, hosts), then freezes them into
  * {@link PostingLists}. A posting is one client's field packed as `clientId * FIELD_SLOTS + fieldId`; pairs go into
  * flat typed arrays because a hundred thousand clients make millions of them, too many for one array per key.
  */
