@@ -1,4 +1,5 @@
 import type { SandboxClient } from './sandbox-options.js';
+import { seededRandom } from './seeded-random.js';
 import {
   ABROAD,
   COUNTRY_SWITZERLAND,
@@ -35,22 +36,10 @@ export function generateClients(count: number, seed: number = DEFAULT_SEED): San
  * Its first `n` records equal `generateClients(n, seed)`.
  */
 export function* iterateClients(seed: number = DEFAULT_SEED): Generator<SandboxClient, never, undefined> {
-  const random = createRandom(seed);
+  const random = seededRandom(seed);
   for (let id = 1; ; id++) {
     yield makeClient(random, id);
   }
-}
-
-// mulberry32: tiny, fast and good enough for test data; Math.random cannot be seeded.
-function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pick<T>(random: Random, items: readonly T[]): T {

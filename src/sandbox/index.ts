@@ -12,3 +12,4 @@ export { startSandbox, type Sandbox, type SandboxStats } from './sandbox-server.
 export { DEMO_EMAIL, DEMO_PASSWORD, demoAccount } from './demo-account.js';
 export { seedClients } from './seed-clients.js';
 export { generateClients } from './generate-clients.js';
+export { seededRandom } from './seeded-random.js';

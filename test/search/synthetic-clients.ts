@@ -1,16 +1,7 @@
 import type { SearchableClient } from '../../src/search/index.js';
 
-/** A seeded PRNG (mulberry32): the same seed gives the same clients and queries on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The sandbox's seeded PRNG: the same seed gives the same clients and queries on every run.
+export { seededRandom } from '../../src/sandbox/seeded-random.js';
 
 export function pick<T>(random: () => number, items: readonly T[]): T {
   const item = items[Math.floor(random() * items.length)];
