@@ -1,13 +1,15 @@
-import type { JobdeskClientRecord } from '../jobdesk/answers.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { JobdeskClientEntry } from '../jobdesk/answers.js';
 import type { JobdeskClient, ListProgress } from '../jobdesk/client.js';
 import { JobdeskAbortedError, JobdeskNotLoggedInError } from '../jobdesk/errors.js';
 import type { JobdeskSession } from '../jobdesk/session.js';
-import { buildClientIndex, type ClientIndex } from '../search/index.js';
+import { buildClientIndexInSteps, type ClientIndex } from '../search/index.js';
 
 /** One fetched client list, indexed, and whose it is. */
 export interface DirectorySnapshot {
   accountKey: string;
-  index: ClientIndex<JobdeskClientRecord>;
+  /** Over the clients as jobdesk sent them; they are compacted only when shown. */
+  index: ClientIndex<JobdeskClientEntry>;
   fetchedAt: number;
 }
 
@@ -113,7 +115,7 @@ export class ClientDirectory {
         signal: this.lifetime.signal,
         onProgress: (progress) => report({ stage: 'download', ...progress }),
       });
-      const index = buildClientIndex(records);
+      const index = await indexBetweenRequests(records, this.lifetime.signal);
       report({ stage: 'indexed', clients: index.size });
       return { accountKey, index, fetchedAt: this.now() };
     });
@@ -132,6 +134,23 @@ export class ClientDirectory {
       },
     );
     return flight;
+  }
+}
+
+/**
+ * Indexes a field at a time and lets the event loop turn in between, so that other requests (a tools/list, a ping, a
+ * cancellation) are answered while a large list is indexed: the longest pause is then the JSON.parse of the list.
+ */
+async function indexBetweenRequests(
+  records: readonly JobdeskClientEntry[],
+  signal: AbortSignal,
+): Promise<ClientIndex<JobdeskClientEntry>> {
+  const steps = buildClientIndexInSteps(records);
+  for (;;) {
+    await nextTurn();
+    if (signal.aborted) throw new JobdeskAbortedError('GET', '/api/Client');
+    const step = steps.next();
+    if (step.done === true) return step.value;
   }
 }
 
