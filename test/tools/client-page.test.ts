@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { generateClients, seedClients } from '../../src/sandbox/index.js';
 import { createPageWriter } from '../../src/tools/client-page.js';
+import { shownClient } from '../../src/tools/search-clients.js';
 
 const entries = [
   {
@@ -51,5 +53,22 @@ describe('pages of search results', () => {
     const first = write(entries, 0, 1).structuredContent.clients[0];
     const again = write(entries, 0, 3).structuredContent.clients[0];
     expect(again).toBe(first);
+  });
+
+  // The SDK's per-call check sees only objects (see declaredClient in search-clients.ts); this is the check it skips.
+  it.each([
+    ['the seed clients', seedClients()],
+    ['5,000 generated clients', generateClients(5_000, 9)],
+    [
+      'entries of the wrong types',
+      [
+        { id: 'x', firstName: { nested: true }, lastName: 42, phone: true, contactType: '2', gender: 'female' },
+        { contactAddress: { zip: 8001, city: ['Zürich'], country: '756', type: null }, email: '   ' },
+        { contactAddress: 'Bahnhofstrasse 1', website: [], tags: [null, ''], notes: { text: '' } },
+      ],
+    ],
+  ])('shows %s only as records of the declared shape', (_name, entries) => {
+    const { clients } = createPageWriter()(entries, 0, entries.length).structuredContent;
+    for (const client of clients) expect(shownClient.safeParse(client).error).toBeUndefined();
   });
 });
