@@ -129,6 +129,7 @@ export class JobdeskClient {
     );
     throwUnlessOk('GET', CLIENTS_PATH, answer, attempts, [token]);
     const text = answer.body.toString('utf8');
+    releaseNow(answer.body);
     if (looksLikeHtml(answer, text)) {
       throw new JobdeskResponseError('GET', CLIENTS_PATH, 'not-json', 'was a web page (HTML), not a client list');
     }
@@ -271,7 +272,8 @@ export class JobdeskClient {
       }
       // With its length declared, a list goes straight into one buffer as it arrives, instead of into chunks that are
       // joined at the end: half the memory at the peak, and none left behind in the allocator's free lists.
-      const whole = ok && Number.isFinite(declared) && declared > 0 ? Buffer.allocUnsafe(declared) : undefined;
+      // Not from Buffer's shared pool, so that releaseNow may hand its memory back.
+      const whole = ok && Number.isFinite(declared) && declared > 0 ? Buffer.allocUnsafeSlow(declared) : undefined;
       let filled = 0;
       const chunks: Buffer[] = [];
       let bytesRead = 0;
@@ -305,6 +307,20 @@ export class JobdeskClient {
     }
   }
 }
+
+/**
+ * Hands a large body's memory back at once instead of at V8's next full collection, which can come long after the list
+ * has been parsed: transferring the memory to a throwaway ArrayBuffer leaves only a young object to collect. Only for
+ * a buffer that owns all of its memory; a pooled one shares it with other buffers.
+ */
+function releaseNow(body: Buffer): void {
+  const memory = body.buffer;
+  if (!(memory instanceof ArrayBuffer) || body.byteLength < RELEASE_AT_BYTES) return;
+  if (body.byteOffset !== 0 || memory.byteLength !== body.byteLength) return;
+  structuredClone(memory, { transfer: [memory] });
+}
+
+const RELEASE_AT_BYTES = 1024 * 1024;
 
 function throwUnlessOk(method: string, path: string, answer: Answer, attempts: number, secrets: readonly string[]): void {
   if (answer.status >= 200 && answer.status < 300) return;
