@@ -21,7 +21,9 @@ await build({
   target: 'node20',
   legalComments: 'none',
   // Some dependencies are CommonJS and call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 for (const file of ['manifest.json', 'README.md', 'LICENSE']) copyFileSync(`${root}${file}`, `${staging}${file}`);

@@ -97,7 +97,8 @@ const baseUrlVariable = z.preprocess(
       if (url.username || url.password) {
         context.addIssue({
           code: 'custom',
-          message: 'JOBDESK_BASE_URL must not contain a user name or password: set JOBDESK_EMAIL and JOBDESK_PASSWORD instead',
+          message:
+            'JOBDESK_BASE_URL must not contain a user name or password: set JOBDESK_EMAIL and JOBDESK_PASSWORD instead',
         });
         return z.NEVER;
       }

@@ -79,7 +79,10 @@ async function main(): Promise<void> {
     if (login.isError) process.exitCode = 1;
 
     const started = performance.now();
-    const result = (await client.callTool({ name: 'search_clients', arguments: { query, limit: 10 } })) as CallToolResult;
+    const result = (await client.callTool({
+      name: 'search_clients',
+      arguments: { query, limit: 10 },
+    })) as CallToolResult;
     const elapsed = performance.now() - started;
     if (result.isError) {
       console.log(`search_clients → error: ${textOf(result)}`);
@@ -87,7 +90,9 @@ async function main(): Promise<void> {
       return;
     }
     const page = result.structuredContent as { total: number; clients: DemoClient[] };
-    console.log(`search_clients { query: ${JSON.stringify(query)} } → ${page.total} match(es) in ${elapsed.toFixed(0)} ms\n`);
+    console.log(
+      `search_clients { query: ${JSON.stringify(query)} } → ${page.total} match(es) in ${elapsed.toFixed(0)} ms\n`,
+    );
     if (page.clients.length > 0) console.log(table(page.clients));
     if (page.total > page.clients.length) console.log(`… and ${page.total - page.clients.length} more.`);
     console.log('\nTry: npm run demo -- "mueller"   npm run demo -- "044 123 45 67"   npm run demo -- "acme-bau.ch"');

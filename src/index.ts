@@ -20,7 +20,9 @@ async function main(): Promise<void> {
     const services = createJobdeskServices(loaded.config);
     closeServices = services.close;
     dependencies = { ready: true, services };
-    const account = loaded.config.credentials ? `, account ${loaded.config.credentials.emailAddress}` : ', no account configured';
+    const account = loaded.config.credentials
+      ? `, account ${loaded.config.credentials.emailAddress}`
+      : ', no account configured';
     logLine(`ready for ${loaded.config.baseUrl.origin}${account}`);
   } else {
     // Stay up: the host then shows the problem in every tool answer instead of a bare "disconnected".

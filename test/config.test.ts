@@ -8,7 +8,12 @@ describe('loadConfig', () => {
     const loaded = loadConfig(base);
     expect(loaded).toEqual({
       ok: true,
-      config: { baseUrl: new URL('https://acme.jobdesk.ch'), timeoutMs: 15_000, cacheTtlSeconds: 60, maxResponseBytes: 128 * 1024 * 1024 },
+      config: {
+        baseUrl: new URL('https://acme.jobdesk.ch'),
+        timeoutMs: 15_000,
+        cacheTtlSeconds: 60,
+        maxResponseBytes: 128 * 1024 * 1024,
+      },
     });
   });
 
@@ -59,7 +64,11 @@ describe('loadConfig', () => {
   });
 
   it('takes an MCP Bundle field the user left empty as unset', () => {
-    const loaded = loadConfig({ ...base, JOBDESK_EMAIL: '${user_config.email}', JOBDESK_PASSWORD: '${user_config.password}' });
+    const loaded = loadConfig({
+      ...base,
+      JOBDESK_EMAIL: '${user_config.email}',
+      JOBDESK_PASSWORD: '${user_config.password}',
+    });
     expect(loaded.ok && loaded.config.credentials).toBeUndefined();
     const empty = loadConfig({ ...base, JOBDESK_EMAIL: '', JOBDESK_PASSWORD: '' });
     expect(empty.ok && empty.config.credentials).toBeUndefined();

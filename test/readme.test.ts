@@ -36,12 +36,16 @@ describe('the README stays true to the code', () => {
     const blocks = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
     expect(blocks.length).toBeGreaterThanOrEqual(4);
     for (const block of blocks) {
-      const parsed = JSON.parse(block) as { mcpServers?: Record<string, { env?: object }>; servers?: Record<string, { env?: object }> };
+      const parsed = JSON.parse(block) as {
+        mcpServers?: Record<string, { env?: object }>;
+        servers?: Record<string, { env?: object }>;
+      };
       const servers = Object.values(parsed.mcpServers ?? parsed.servers ?? {});
       expect(servers.length).toBeGreaterThan(0);
       for (const server of servers) {
         expect(Object.keys(server.env ?? {})).toContain('JOBDESK_BASE_URL');
-        for (const variable of Object.keys(server.env ?? {})) expect(CONFIG_VARIABLES as readonly string[]).toContain(variable);
+        for (const variable of Object.keys(server.env ?? {}))
+          expect(CONFIG_VARIABLES as readonly string[]).toContain(variable);
       }
     }
   });

@@ -36,7 +36,11 @@ describe('server.json, the MCP registry manifest', () => {
   });
 
   it('lists exactly the environment variables config.ts reads, the password secret, the URL required', () => {
-    const variables = serverJson.packages[0].environmentVariables as Array<{ name: string; isRequired: boolean; isSecret: boolean }>;
+    const variables = serverJson.packages[0].environmentVariables as Array<{
+      name: string;
+      isRequired: boolean;
+      isSecret: boolean;
+    }>;
     expect(variables.map((variable) => variable.name).sort()).toEqual([...CONFIG_VARIABLES].sort());
     const byName = new Map(variables.map((variable) => [variable.name, variable]));
     expect(byName.get('JOBDESK_BASE_URL')).toMatchObject({ isRequired: true, isSecret: false });
@@ -45,6 +49,8 @@ describe('server.json, the MCP registry manifest', () => {
 
   it('has a bin with a shebang, so npx jobdesk-mcp starts it', () => {
     expect(packageJson.bin['jobdesk-mcp']).toBe('dist/index.js');
-    expect(readFileSync(new URL('../src/index.ts', import.meta.url), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(readFileSync(new URL('../src/index.ts', import.meta.url), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(
+      true,
+    );
   });
 });

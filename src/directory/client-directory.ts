@@ -13,9 +13,7 @@ export interface DirectorySnapshot {
   fetchedAt: number;
 }
 
-export type DirectoryProgress =
-  | ({ stage: 'download' } & ListProgress)
-  | { stage: 'indexed'; clients: number };
+export type DirectoryProgress = ({ stage: 'download' } & ListProgress) | { stage: 'indexed'; clients: number };
 
 export interface LoadOptions {
   /** Fetch anew even when a cached list is still fresh. */

@@ -94,7 +94,9 @@ function expiryFromFields(record: Record<string, unknown>, now: Date): Date | nu
   if (typeof expiration === 'string' || typeof expiration === 'number') {
     // A number here is a Unix time; seconds and milliseconds are told apart by size.
     const date =
-      typeof expiration === 'number' ? new Date(expiration < 1e12 ? expiration * 1000 : expiration) : new Date(expiration);
+      typeof expiration === 'number'
+        ? new Date(expiration < 1e12 ? expiration * 1000 : expiration)
+        : new Date(expiration);
     if (!Number.isNaN(date.getTime())) return date;
   }
   return null;
@@ -134,7 +136,8 @@ export function parseLoginAnswer(bodyText: string, now: Date = new Date()): Logi
   }
   if (typeof data === 'string') {
     const candidate = tokenText.safeParse(data);
-    if (candidate.success) return { token: candidate.data, expiresAt: jwtExpiry(candidate.data) ?? expiryFromFields(parsed, now) };
+    if (candidate.success)
+      return { token: candidate.data, expiresAt: jwtExpiry(candidate.data) ?? expiryFromFields(parsed, now) };
   }
   return null;
 }

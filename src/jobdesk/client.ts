@@ -2,7 +2,13 @@ import { STATUS_CODES } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { default as Undici, Dispatcher } from 'undici';
 import type { JobdeskCredentials } from '../config.js';
-import { findClientArray, isClientEntry, type JobdeskClientEntry, type LoginGrant, parseLoginAnswer } from './answers.js';
+import {
+  findClientArray,
+  isClientEntry,
+  type JobdeskClientEntry,
+  type LoginGrant,
+  parseLoginAnswer,
+} from './answers.js';
 import {
   JobdeskAbortedError,
   JobdeskCredentialsRejectedError,
@@ -183,7 +189,8 @@ export class JobdeskClient {
         answer = await this.attempt(method, url, path, headers, body, signal, onProgress);
       } catch (error) {
         let decision: RetryDecision;
-        if (error instanceof JobdeskNetworkError) decision = decideAfterNetworkError(method, error.code, attempt, this.random);
+        if (error instanceof JobdeskNetworkError)
+          decision = decideAfterNetworkError(method, error.code, attempt, this.random);
         else if (error instanceof JobdeskTimeoutError) decision = decideAfterTimeout();
         else throw error;
         if (!decision.retry) {
@@ -299,7 +306,11 @@ export class JobdeskClient {
       }
       const received = whole?.subarray(0, filled);
       const answerBody =
-        received === undefined ? Buffer.concat(chunks) : chunks.length === 0 ? received : Buffer.concat([received, ...chunks]);
+        received === undefined
+          ? Buffer.concat(chunks)
+          : chunks.length === 0
+            ? received
+            : Buffer.concat([received, ...chunks]);
       return { status: response.statusCode, headers: response.headers, body: answerBody };
     } finally {
       clearTimeout(timer);
@@ -322,7 +333,13 @@ function releaseNow(body: Buffer): void {
 
 const RELEASE_AT_BYTES = 1024 * 1024;
 
-function throwUnlessOk(method: string, path: string, answer: Answer, attempts: number, secrets: readonly string[]): void {
+function throwUnlessOk(
+  method: string,
+  path: string,
+  answer: Answer,
+  attempts: number,
+  secrets: readonly string[],
+): void {
   if (answer.status >= 200 && answer.status < 300) return;
   const ErrorClass = answer.status === 401 ? JobdeskUnauthorizedError : JobdeskHttpError;
   throw new ErrorClass(
@@ -414,7 +431,8 @@ function upstreamMessage(answer: Answer, secrets: readonly string[]): string | u
     const parsed: unknown = JSON.parse(text);
     if (parsed && typeof parsed === 'object') {
       const record = parsed as Record<string, unknown>;
-      message = record.message ?? record.Message ?? record.title ?? record.error_description ?? record.error ?? record.detail;
+      message =
+        record.message ?? record.Message ?? record.title ?? record.error_description ?? record.error ?? record.detail;
     } else {
       message = parsed;
     }

@@ -10,13 +10,7 @@ export const RETRY_POLICY = {
   statuses: new Set([408, 429, 500, 502, 503, 504]),
   methodsRetriedOnStatus: new Set(['GET']),
   /** Codes that mean nothing reached jobdesk, so even a POST is safe to repeat. */
-  connectPhaseCodes: new Set([
-    'ECONNREFUSED',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'UND_ERR_CONNECT_TIMEOUT',
-  ]),
+  connectPhaseCodes: new Set(['ECONNREFUSED', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']),
   backoffBaseMs: 250,
   backoffMaxMs: 4_000,
   /** A Retry-After longer than this is not waited for: the call fails and says how long to wait. */
@@ -54,7 +48,8 @@ export function decideAfterStatus(
   }
   const retryAfterMs = parseRetryAfter(retryAfterHeader);
   if (retryAfterMs !== undefined && retryAfterMs > RETRY_POLICY.maxRetryAfterMs) return { retry: false, retryAfterMs };
-  if (attempt > RETRY_POLICY.retries) return retryAfterMs === undefined ? { retry: false } : { retry: false, retryAfterMs };
+  if (attempt > RETRY_POLICY.retries)
+    return retryAfterMs === undefined ? { retry: false } : { retry: false, retryAfterMs };
   return { retry: true, delayMs: retryAfterMs ?? backoffDelayMs(attempt - 1, random) };
 }
 

@@ -83,7 +83,8 @@ export class JobdeskSession {
       } catch (loginError) {
         // Only a refused login means the session is over; an outage or a timeout while renewing is
         // reported as what it is, so the model waits and retries instead of asking for a new login.
-        if (loginError instanceof JobdeskCredentialsRejectedError) throw new JobdeskSessionExpiredError({ cause: loginError });
+        if (loginError instanceof JobdeskCredentialsRejectedError)
+          throw new JobdeskSessionExpiredError({ cause: loginError });
         throw loginError;
       }
       try {

@@ -31,7 +31,10 @@ async function main(): Promise<void> {
   const seed = integerFlag('seed', values.seed, 0);
   const clients = count === undefined ? seedClients() : generateClients(count, seed);
 
-  const sandbox = await startSandbox({ port, accounts: [{ emailAddress: DEMO_EMAIL, password: DEMO_PASSWORD, clients }] });
+  const sandbox = await startSandbox({
+    port,
+    accounts: [{ emailAddress: DEMO_EMAIL, password: DEMO_PASSWORD, clients }],
+  });
   // stdout stays clean so the sandbox can sit in a pipeline; people read stderr.
   process.stderr.write(`jobdesk sandbox listening on ${sandbox.baseUrl} (${DEMO_EMAIL} / ${DEMO_PASSWORD})\n`);
 

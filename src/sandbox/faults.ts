@@ -74,10 +74,12 @@ function checkFault(fault: SandboxFault): void {
       }
       return;
     case 'delay':
-      if (!Number.isFinite(fault.ms) || fault.ms < 0) throw new RangeError(`delay must be a non-negative number of ms, got ${fault.ms}`);
+      if (!Number.isFinite(fault.ms) || fault.ms < 0)
+        throw new RangeError(`delay must be a non-negative number of ms, got ${fault.ms}`);
       return;
     case 'oversized-body':
-      if (!Number.isInteger(fault.bytes) || fault.bytes < 2) throw new RangeError(`oversized body needs at least 2 bytes, got ${fault.bytes}`);
+      if (!Number.isInteger(fault.bytes) || fault.bytes < 2)
+        throw new RangeError(`oversized body needs at least 2 bytes, got ${fault.bytes}`);
       return;
     default:
       return;
@@ -140,7 +142,13 @@ function looksLikeJson(body: string): boolean {
   }
 }
 
-function sendFixed(res: ServerResponse, status: number, contentType: string, body: string, headers: Record<string, string> = {}): void {
+function sendFixed(
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { ...headers, 'content-type': contentType, 'content-length': String(Buffer.byteLength(body)) });
   res.end(body);
 }
@@ -194,7 +202,12 @@ function streamEndless(res: ServerResponse): void {
 const STREAM_CHUNK_CHARS = 64 * 1024;
 
 async function streamOversized(res: ServerResponse, bytes: number, chunked: boolean): Promise<void> {
-  res.writeHead(200, chunked ? { 'content-type': JSON_CONTENT_TYPE } : { 'content-type': JSON_CONTENT_TYPE, 'content-length': String(bytes) });
+  res.writeHead(
+    200,
+    chunked
+      ? { 'content-type': JSON_CONTENT_TYPE }
+      : { 'content-type': JSON_CONTENT_TYPE, 'content-length': String(bytes) },
+  );
   const records = iterateClients(5);
   // Everything between '[' and ']': records while they fit, then spaces to land exactly on `bytes`.
   let budget = bytes - 2;

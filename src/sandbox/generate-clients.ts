@@ -145,9 +145,15 @@ function companyName(random: Random, pools: LanguagePools): CompanyName {
   return { name: suffix === '' ? base : `${base} ${suffix}`, domain: `${asciiSlug(base)}.ch` };
 }
 
-function address(random: Random, pools: LanguagePools, place: Place, abroad: Abroad | undefined): Record<string, unknown> | null {
+function address(
+  random: Random,
+  pools: LanguagePools,
+  place: Place,
+  abroad: Abroad | undefined,
+): Record<string, unknown> | null {
   if (random() < 0.03) return null;
-  const number = random() < 0.92 ? `${between(random, 1, 180)}${random() < 0.12 ? pick(random, ['a', 'b', 'c']) : ''}` : null;
+  const number =
+    random() < 0.92 ? `${between(random, 1, 180)}${random() < 0.12 ? pick(random, ['a', 'b', 'c']) : ''}` : null;
   return {
     street: abroad?.street ?? pick(random, pools.streets),
     number,
@@ -185,7 +191,9 @@ function bookkeeping(random: Random, id: number, language: Language): Bookkeepin
     customerNumber: `K-${String(10_000 + id)}`,
     createdAt: aspNetDate(createdYear, between(random, 1, 12), between(random, 1, 28), random),
     modifiedAt:
-      random() < 0.6 ? aspNetDate(between(random, createdYear + 1, 2025), between(random, 1, 12), between(random, 1, 28), random) : null,
+      random() < 0.6
+        ? aspNetDate(between(random, createdYear + 1, 2025), between(random, 1, 12), between(random, 1, 28), random)
+        : null,
     tags: Array.from({ length: between(random, 0, 3) }, () => pick(random, TAGS)),
     language,
     isArchived: random() < 0.04,
@@ -201,7 +209,10 @@ function makeClient(random: Random, id: number): SandboxClient {
   const extra = bookkeeping(random, id, language);
   // Every record is built by one literal in one key order, so V8 shares a single shape for
   // all of them and JSON.stringify of 100k records stays fast.
-  const record: SandboxClient = random() < 0.3 ? makeCompany(random, id, language, pools, place, abroad, extra) : makePerson(random, id, pools, place, abroad, extra);
+  const record: SandboxClient =
+    random() < 0.3
+      ? makeCompany(random, id, language, pools, place, abroad, extra)
+      : makePerson(random, id, pools, place, abroad, extra);
 
   const oddity = random();
   if (oddity < 0.02) blankOut(record);
@@ -221,7 +232,11 @@ function makeCompany(
   const company = companyName(random, pools);
   const hasContact = random() < 0.25;
   const mailbox =
-    language === 'de' ? pick(random, ['info', 'info', 'kontakt', 'office', 'mail']) : language === 'fr' ? pick(random, ['info', 'contact']) : 'info';
+    language === 'de'
+      ? pick(random, ['info', 'info', 'kontakt', 'office', 'mail'])
+      : language === 'fr'
+        ? pick(random, ['info', 'contact'])
+        : 'info';
   return {
     id,
     contactType: 2,
@@ -259,8 +274,14 @@ function makePerson(
 ): SandboxClient {
   const genderRoll = random();
   const gender = genderRoll < 0.48 ? 1 : genderRoll < 0.96 ? 2 : 0;
-  const firstName = pick(random, gender === 1 || (gender === 0 && random() < 0.5) ? pools.maleFirstNames : pools.femaleFirstNames);
-  const lastName = random() < 0.03 ? `${pick(random, pools.lastNames)}-${pick(random, pools.lastNames)}` : pick(random, pools.lastNames);
+  const firstName = pick(
+    random,
+    gender === 1 || (gender === 0 && random() < 0.5) ? pools.maleFirstNames : pools.femaleFirstNames,
+  );
+  const lastName =
+    random() < 0.03
+      ? `${pick(random, pools.lastNames)}-${pick(random, pools.lastNames)}`
+      : pick(random, pools.lastNames);
   const employed = random() < 0.15;
   const mobileArea = pick(random, MOBILE_AREAS);
   const mobileDigits = subscriber(random);
@@ -271,11 +292,16 @@ function makePerson(
     companyName: employed ? companyName(random, pools).name : null,
     firstName,
     lastName,
-    salutation: gender !== 0 && random() < 0.88 ? (gender === 1 ? pools.salutations.male : pools.salutations.female) : null,
+    salutation:
+      gender !== 0 && random() < 0.88 ? (gender === 1 ? pools.salutations.male : pools.salutations.female) : null,
     website: random() < 0.04 ? website(random, `${asciiSlug(lastName)}-${asciiSlug(firstName)}.ch`) : null,
     position: employed ? pick(random, pools.positions) : null,
     phone: random() < 0.75 ? phoneFor(random, place.area, abroad) : null,
-    mobile: hasMobile ? (abroad === undefined ? pick(random, SWISS_FORMATS)(mobileArea, mobileDigits) : abroad.phone(mobileDigits)) : null,
+    mobile: hasMobile
+      ? abroad === undefined
+        ? pick(random, SWISS_FORMATS)(mobileArea, mobileDigits)
+        : abroad.phone(mobileDigits)
+      : null,
     email: random() < 0.8 ? personalEmail(random, firstName, lastName) : null,
     department: employed && random() < 0.4 ? pick(random, pools.departments) : null,
     gender,
@@ -305,7 +331,17 @@ const NOTES = [
 
 // Some imports wrote empty strings where nothing was known.
 function blankOut(record: SandboxClient): void {
-  for (const key of ['salutation', 'website', 'position', 'phone', 'mobile', 'email', 'department', 'telMobile', 'fax']) {
+  for (const key of [
+    'salutation',
+    'website',
+    'position',
+    'phone',
+    'mobile',
+    'email',
+    'department',
+    'telMobile',
+    'fax',
+  ]) {
     if (record[key] === null) record[key] = '';
   }
 }

@@ -60,4 +60,6 @@ export interface SandboxOptions {
 }
 
 /** The behaviour that can change between test steps without restarting the sandbox. */
-export type SandboxBehaviour = Required<Pick<SandboxOptions, 'tokenShape' | 'expiryHint' | 'tokenTtlSeconds' | 'listShape'>>;
+export type SandboxBehaviour = Required<
+  Pick<SandboxOptions, 'tokenShape' | 'expiryHint' | 'tokenTtlSeconds' | 'listShape'>
+>;

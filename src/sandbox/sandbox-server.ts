@@ -208,7 +208,8 @@ function indexAccounts(accounts: readonly SandboxAccount[]): Map<string, Sandbox
 }
 
 function checkTtl(seconds: number): number {
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new RangeError(`tokenTtlSeconds must be positive, got ${seconds}`);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new RangeError(`tokenTtlSeconds must be positive, got ${seconds}`);
   return seconds;
 }
 
@@ -234,8 +235,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
 }
 
 type LoginAttempt =
-  | { kind: 'credentials'; emailKey: string; password: string }
-  | { kind: 'malformed'; errors: Record<string, string[]> };
+  { kind: 'credentials'; emailKey: string; password: string } | { kind: 'malformed'; errors: Record<string, string[]> };
 
 // Mirrors ASP.NET model binding: property names match case-insensitively, values must be
 // non-empty strings ([Required]), and any failure is a 400 ValidationProblemDetails.
@@ -254,7 +254,9 @@ function parseLogin(body: Buffer): LoginAttempt {
   const required = (name: 'EmailAddress' | 'Password'): string | undefined => {
     const value = fields.get(name.toLowerCase());
     if (value !== undefined && value !== null && typeof value !== 'string') {
-      errors[`$.${name.charAt(0).toLowerCase()}${name.slice(1)}`] = ['The JSON value could not be converted to System.String.'];
+      errors[`$.${name.charAt(0).toLowerCase()}${name.slice(1)}`] = [
+        'The JSON value could not be converted to System.String.',
+      ];
       return undefined;
     }
     if (value === undefined || value === null || value.trim() === '') {

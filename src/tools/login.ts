@@ -16,7 +16,9 @@ const loginInput = {
     .min(1, { error: 'password must not be empty' })
     .max(1024, { error: 'password is longer than 1024 characters' })
     .optional()
-    .describe('Only if the user typed it into the chat themselves. Never ask for it: call login without arguments instead.'),
+    .describe(
+      'Only if the user typed it into the chat themselves. Never ask for it: call login without arguments instead.',
+    ),
 };
 
 const loginOutput = {
@@ -140,7 +142,9 @@ export function registerLoginTool(server: McpServer, dependencies: ToolDependenc
     }
     // The host learns that the out-of-band step is over, whether or not this call is still waiting.
     const notifyComplete = server.server.createElicitationCompletionNotifier(page.id);
-    void page.outcome.then((outcome) => (outcome.status === 'signed-in' ? notifyComplete() : undefined)).catch(() => undefined);
+    void page.outcome
+      .then((outcome) => (outcome.status === 'signed-in' ? notifyComplete() : undefined))
+      .catch(() => undefined);
     const outcome = await outcomeWithin(page, SIGN_IN_WAIT_MS, signal);
     if (outcome === 'waited') {
       return pendingResult(
@@ -160,7 +164,7 @@ export function registerLoginTool(server: McpServer, dependencies: ToolDependenc
       description:
         'Logs in to jobdesk Enterprise. Usually unnecessary: search_clients logs in by itself when the server has ' +
         'configured credentials. Without arguments it uses the configured account, or else opens a secure sign-in ' +
-        'page on the user\'s computer so the password never passes through the chat. Pass emailAddress and password ' +
+        "page on the user's computer so the password never passes through the chat. Pass emailAddress and password " +
         'only if the user typed them for this purpose. The token stays inside the server.',
       inputSchema: loginInput,
       outputSchema: loginOutput,
@@ -174,7 +178,10 @@ export function registerLoginTool(server: McpServer, dependencies: ToolDependenc
           return inputError('password', 'give password together with emailAddress, or neither to sign in on a page.');
         }
         if (password !== undefined && emailAddress === undefined) {
-          return inputError('emailAddress', 'give emailAddress together with password, or neither to sign in on a page.');
+          return inputError(
+            'emailAddress',
+            'give emailAddress together with password, or neither to sign in on a page.',
+          );
         }
         if (emailAddress === undefined || password === undefined) {
           if (!services.session.hasEnvironmentCredentials) return await signInThroughPage(services, extra.signal);

@@ -16,5 +16,4 @@ export interface JobdeskServices {
  * "disconnected", so every tool call answers with the problem instead.
  */
 export type ToolDependencies =
-  | { ready: true; services: JobdeskServices }
-  | { ready: false; configurationProblem: string };
+  { ready: true; services: JobdeskServices } | { ready: false; configurationProblem: string };

@@ -15,7 +15,12 @@ afterAll(async () => {
 describe('the stdio protocol', () => {
   it('writes nothing but JSON-RPC to stdout, through a whole session', async () => {
     const child = spawn(process.execPath, [BUILT_ENTRY], {
-      env: { PATH: process.env.PATH ?? '', JOBDESK_BASE_URL: sandbox.baseUrl, JOBDESK_EMAIL: DEMO_EMAIL, JOBDESK_PASSWORD: DEMO_PASSWORD },
+      env: {
+        PATH: process.env.PATH ?? '',
+        JOBDESK_BASE_URL: sandbox.baseUrl,
+        JOBDESK_EMAIL: DEMO_EMAIL,
+        JOBDESK_PASSWORD: DEMO_PASSWORD,
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -23,11 +28,21 @@ describe('the stdio protocol', () => {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const messages = [
-      { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } },
+      {
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+      },
       { jsonrpc: '2.0', method: 'notifications/initialized' },
       { jsonrpc: '2.0', id: 2, method: 'tools/list' },
       { jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'login', arguments: {} } },
-      { jsonrpc: '2.0', id: 4, method: 'tools/call', params: { name: 'search_clients', arguments: { query: 'müller zürich' } } },
+      {
+        jsonrpc: '2.0',
+        id: 4,
+        method: 'tools/call',
+        params: { name: 'search_clients', arguments: { query: 'müller zürich' } },
+      },
       { jsonrpc: '2.0', id: 5, method: 'tools/call', params: { name: 'search_clients', arguments: { limit: 'many' } } },
       { jsonrpc: '2.0', id: 6, method: 'tools/call', params: { name: 'no_such_tool', arguments: {} } },
     ];

@@ -9,7 +9,20 @@ import {
 } from '../../src/sandbox/index.js';
 import { firstText, type RunningServer, type SearchPage, searchPage, startStdioServer } from './stdio-harness.js';
 
-const DOCUMENTED_TEXT_FIELDS = new Set(['companyName', 'firstName', 'lastName', 'salutation', 'website', 'position', 'phone', 'mobile', 'email', 'department', 'telMobile', 'fax']);
+const DOCUMENTED_TEXT_FIELDS = new Set([
+  'companyName',
+  'firstName',
+  'lastName',
+  'salutation',
+  'website',
+  'position',
+  'phone',
+  'mobile',
+  'email',
+  'department',
+  'telMobile',
+  'fax',
+]);
 const credentials = { JOBDESK_EMAIL: DEMO_EMAIL, JOBDESK_PASSWORD: DEMO_PASSWORD };
 
 describe('search_clients over stdio against the sandbox', () => {
@@ -191,7 +204,11 @@ describe('list shapes and the cache', () => {
     await server?.close();
     await sandbox?.close();
     sandbox = await startSandbox();
-    server = await startStdioServer({ JOBDESK_BASE_URL: sandbox.baseUrl, ...credentials, JOBDESK_CACHE_TTL_SECONDS: '0' });
+    server = await startStdioServer({
+      JOBDESK_BASE_URL: sandbox.baseUrl,
+      ...credentials,
+      JOBDESK_CACHE_TTL_SECONDS: '0',
+    });
     searchPage(await server.call('search_clients', { query: 'meier' }));
     searchPage(await server.call('search_clients', { query: 'müller' }));
     expect(sandbox.stats.listRequests).toBe(2);
@@ -201,7 +218,11 @@ describe('list shapes and the cache', () => {
     await server?.close();
     await sandbox?.close();
     sandbox = await startSandbox();
-    server = await startStdioServer({ JOBDESK_BASE_URL: sandbox.baseUrl, ...credentials, JOBDESK_CACHE_TTL_SECONDS: '1' });
+    server = await startStdioServer({
+      JOBDESK_BASE_URL: sandbox.baseUrl,
+      ...credentials,
+      JOBDESK_CACHE_TTL_SECONDS: '1',
+    });
     searchPage(await server.call('search_clients', { query: 'meier' }));
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     searchPage(await server.call('search_clients', { query: 'meier' }));

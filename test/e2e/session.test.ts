@@ -148,11 +148,14 @@ describe('logging in', () => {
 
   it('renews a token that expired by the clock before using it', async () => {
     // A 20 s token is inside the renewal margin, so every fetch logs in first instead of meeting a 401.
-    const { sandbox, server } = await start({ tokenTtlSeconds: 20 }, {
-      JOBDESK_EMAIL: DEMO_EMAIL,
-      JOBDESK_PASSWORD: DEMO_PASSWORD,
-      JOBDESK_CACHE_TTL_SECONDS: '0',
-    });
+    const { sandbox, server } = await start(
+      { tokenTtlSeconds: 20 },
+      {
+        JOBDESK_EMAIL: DEMO_EMAIL,
+        JOBDESK_PASSWORD: DEMO_PASSWORD,
+        JOBDESK_CACHE_TTL_SECONDS: '0',
+      },
+    );
     searchPage(await server.call('search_clients', { query: 'müller' }));
     searchPage(await server.call('search_clients', { query: 'müller' }));
     expect(sandbox.stats.logins).toBe(2);

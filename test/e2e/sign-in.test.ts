@@ -20,7 +20,10 @@ let sandbox: Sandbox;
 let server: RunningServer | undefined;
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   sandbox = await startSandbox();
 });
 afterAll(async () => {
@@ -33,7 +36,11 @@ afterEach(async () => {
 });
 
 /** What a person does on the page: read it, type, press the button. Returns the page text after submitting. */
-async function signInInBrowser(url: string, emailAddress: string, password: string): Promise<{ before: string; after: string }> {
+async function signInInBrowser(
+  url: string,
+  emailAddress: string,
+  password: string,
+): Promise<{ before: string; after: string }> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();

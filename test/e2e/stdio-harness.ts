@@ -70,7 +70,9 @@ export interface SearchPage {
   offset: number;
   limit: number;
   nextOffset: number | null;
-  clients: Array<Record<string, unknown> & { id?: number; firstName?: string; lastName?: string; companyName?: string }>;
+  clients: Array<
+    Record<string, unknown> & { id?: number; firstName?: string; lastName?: string; companyName?: string }
+  >;
 }
 
 /** The structured content of a successful search, failing loudly when the call did not succeed. */

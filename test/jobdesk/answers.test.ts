@@ -32,9 +32,21 @@ describe('parseLoginAnswer', () => {
   it.each([
     ['a JWT exp', JSON.stringify({ token: jwt }), new Date(exp * 1000)],
     ['a JWT as plain text', jwt, new Date(exp * 1000)],
-    ['an ISO expiration', JSON.stringify({ token: opaque, expiration: '2026-12-03T13:00:00Z' }), new Date('2026-12-03T13:00:00Z')],
-    ['expires_in seconds', JSON.stringify({ access_token: opaque, expires_in: 1800 }), new Date(now.getTime() + 1_800_000)],
-    ['expires_in beside data', JSON.stringify({ data: { token: opaque }, expires_in: '60' }), new Date(now.getTime() + 60_000)],
+    [
+      'an ISO expiration',
+      JSON.stringify({ token: opaque, expiration: '2026-12-03T13:00:00Z' }),
+      new Date('2026-12-03T13:00:00Z'),
+    ],
+    [
+      'expires_in seconds',
+      JSON.stringify({ access_token: opaque, expires_in: 1800 }),
+      new Date(now.getTime() + 1_800_000),
+    ],
+    [
+      'expires_in beside data',
+      JSON.stringify({ data: { token: opaque }, expires_in: '60' }),
+      new Date(now.getTime() + 60_000),
+    ],
   ])('reads the expiry from %s', (_hint, body, expiresAt) => {
     expect(parseLoginAnswer(body, now)?.expiresAt).toEqual(expiresAt);
   });

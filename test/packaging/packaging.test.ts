@@ -13,7 +13,11 @@ import { DEMO_EMAIL, DEMO_PASSWORD, type Sandbox, startSandbox } from '../../src
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string; engines: { node: string } };
+const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+  engines: { node: string };
+};
 const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
 
 let sandbox: Sandbox;
@@ -32,7 +36,10 @@ async function searchThrough(command: string, args: string[], env: Record<string
   const client = new Client({ name: 'packaging-test', version: '1.0.0' });
   await client.connect(new StdioClientTransport({ command, args, env, stderr: 'ignore' }));
   try {
-    return (await client.callTool({ name: 'search_clients', arguments: { query: 'mueller zuerich' } })) as CallToolResult;
+    return (await client.callTool({
+      name: 'search_clients',
+      arguments: { query: 'mueller zuerich' },
+    })) as CallToolResult;
   } finally {
     await client.close();
   }
@@ -58,7 +65,9 @@ describe('the npm package', () => {
   it('holds only the built files, README, LICENSE, server.json and package.json', () => {
     for (const file of files) {
       // dist/server.cjs is the bundled server and dist/server.cjs.cache its V8 code cache (scripts/build-entry.mjs).
-      expect(file).toMatch(/^(dist\/.+\.js|dist\/server\.cjs(\.cache)?|README\.md|LICENSE|server\.json|package\.json)$/);
+      expect(file).toMatch(
+        /^(dist\/.+\.js|dist\/server\.cjs(\.cache)?|README\.md|LICENSE|server\.json|package\.json)$/,
+      );
     }
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/server.cjs');
@@ -72,9 +81,16 @@ describe('the npm package', () => {
     const project = join(workspace, 'consumer');
     await run('mkdir', ['-p', project]);
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
-    await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], { cwd: project, maxBuffer: 16 * 1024 * 1024 });
+    await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], {
+      cwd: project,
+      maxBuffer: 16 * 1024 * 1024,
+    });
     const bin = join(project, 'node_modules', '.bin', 'jobdesk-mcp');
-    const result = await searchThrough(bin, [], { JOBDESK_BASE_URL: sandbox.baseUrl, JOBDESK_EMAIL: DEMO_EMAIL, JOBDESK_PASSWORD: DEMO_PASSWORD });
+    const result = await searchThrough(bin, [], {
+      JOBDESK_BASE_URL: sandbox.baseUrl,
+      JOBDESK_EMAIL: DEMO_EMAIL,
+      JOBDESK_PASSWORD: DEMO_PASSWORD,
+    });
     expect(result.isError).toBeFalsy();
     expect((result.structuredContent as { total: number }).total).toBeGreaterThan(0);
   }, 180_000);

@@ -67,7 +67,11 @@ describe('routing and authentication', () => {
     const body = JSON.stringify([{ contactType: 2, companyName: 'string' }]);
     const answer = await rawRequest(`${sandbox.baseUrl}/api/Client`, {
       // node:http sends a GET body unframed unless told its length.
-      headers: { authorization: `Bearer ${await loginToken(sandbox)}`, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+      headers: {
+        authorization: `Bearer ${await loginToken(sandbox)}`,
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(body)),
+      },
       body,
     });
     expect(answer.status).toBe(200);
@@ -84,7 +88,10 @@ describe('routing and authentication', () => {
     ['a Basic scheme', `Basic ${Buffer.from(`${DEMO_EMAIL}:x`).toString('base64')}`, 'Bearer'],
     ['an empty Bearer', 'Bearer ', 'Bearer'],
   ])('answers 401 to %s', async (_name, authorization, challenge) => {
-    const res = await fetch(`${sandbox.baseUrl}/api/Client`, authorization === undefined ? {} : { headers: { authorization } });
+    const res = await fetch(
+      `${sandbox.baseUrl}/api/Client`,
+      authorization === undefined ? {} : { headers: { authorization } },
+    );
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe(challenge);
     expect(await res.text()).toBe('');
@@ -97,7 +104,9 @@ describe('routing and authentication', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     const res = await getClients(sandbox, token);
     expect(res.status).toBe(401);
-    expect(res.headers.get('www-authenticate')).toMatch(/^Bearer error="invalid_token", error_description="The token expired at /);
+    expect(res.headers.get('www-authenticate')).toMatch(
+      /^Bearer error="invalid_token", error_description="The token expired at /,
+    );
   });
 
   it('answers 401 to every earlier token after expireAllTokens, and a new login works', async () => {
@@ -129,7 +138,10 @@ describe('connections', () => {
     try {
       const token = await loginToken(sandbox);
       for (let i = 0; i < 3; i++) {
-        const res = await undiciRequest(`${sandbox.baseUrl}/api/Client`, { dispatcher, headers: { authorization: `Bearer ${token}` } });
+        const res = await undiciRequest(`${sandbox.baseUrl}/api/Client`, {
+          dispatcher,
+          headers: { authorization: `Bearer ${token}` },
+        });
         expect(res.statusCode).toBe(200);
         expect(await res.body.json()).toHaveLength(seedClients().length);
       }
@@ -145,7 +157,10 @@ describe('stats', () => {
     sandbox.resetStats();
     const token = await loginToken(sandbox, DEMO_EMAIL.toUpperCase());
     await loginToken(sandbox, OTHER_EMAIL, OTHER_PASSWORD);
-    await fetch(`${sandbox.baseUrl}/api/account/login`, { method: 'POST', body: JSON.stringify({ emailAddress: DEMO_EMAIL, password: 'x' }) });
+    await fetch(`${sandbox.baseUrl}/api/account/login`, {
+      method: 'POST',
+      body: JSON.stringify({ emailAddress: DEMO_EMAIL, password: 'x' }),
+    });
     await getClients(sandbox, token);
     await getClients(sandbox, token);
     await getClients(sandbox, undefined);
@@ -167,7 +182,10 @@ describe('stats', () => {
 describe('a large tenant', () => {
   it('serves 10,000 clients with a matching content-length, the same bytes each time', async () => {
     const clients = generateClients(10_000, 4);
-    const big = await startSandbox({ accounts: [{ emailAddress: 'big@jobdesk.example', password: 'pw', clients }], listShape: 'items' });
+    const big = await startSandbox({
+      accounts: [{ emailAddress: 'big@jobdesk.example', password: 'pw', clients }],
+      listShape: 'items',
+    });
     try {
       const headers = { authorization: `Bearer ${await loginToken(big, 'big@jobdesk.example', 'pw')}` };
       const first = await rawRequest(`${big.baseUrl}/api/Client`, { headers });

@@ -21,7 +21,12 @@ const authorized = (): Record<string, string> => ({ authorization: `Bearer ${tok
 
 describe('status faults', () => {
   it('answers with the status, headers and JSON body given, then normally', async () => {
-    sandbox.injectFault('clients', { kind: 'status', status: 503, headers: { 'Retry-After': '2' }, body: '{"message":"busy"}' });
+    sandbox.injectFault('clients', {
+      kind: 'status',
+      status: 503,
+      headers: { 'Retry-After': '2' },
+      body: '{"message":"busy"}',
+    });
     const faulted = await getClients(sandbox, token);
     expect(faulted.status).toBe(503);
     expect(faulted.headers.get('retry-after')).toBe('2');
@@ -94,18 +99,24 @@ describe('body faults', () => {
     expect((await postLogin(sandbox, { emailAddress: DEMO_EMAIL, password: DEMO_PASSWORD })).status).toBe(503);
   });
 
-  it.each(['clients', 'login'] as const)('truncated-json on %s is a complete response whose JSON is cut off', async (route) => {
-    sandbox.injectFault(route, { kind: 'truncated-json' });
-    const answer =
-      route === 'clients'
-        ? await rawRequest(clientsUrl(), { headers: authorized() })
-        : await rawRequest(`${sandbox.baseUrl}/api/account/login`, { method: 'POST', body: JSON.stringify({ emailAddress: DEMO_EMAIL, password: DEMO_PASSWORD }) });
-    expect(answer.status).toBe(200);
-    expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(Number(answer.headers['content-length'])).toBe(answer.body.length);
-    expect(answer.body.length).toBeGreaterThan(10);
-    expect(() => JSON.parse(answer.body.toString('utf8'))).toThrow(SyntaxError);
-  });
+  it.each(['clients', 'login'] as const)(
+    'truncated-json on %s is a complete response whose JSON is cut off',
+    async (route) => {
+      sandbox.injectFault(route, { kind: 'truncated-json' });
+      const answer =
+        route === 'clients'
+          ? await rawRequest(clientsUrl(), { headers: authorized() })
+          : await rawRequest(`${sandbox.baseUrl}/api/account/login`, {
+              method: 'POST',
+              body: JSON.stringify({ emailAddress: DEMO_EMAIL, password: DEMO_PASSWORD }),
+            });
+      expect(answer.status).toBe(200);
+      expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(Number(answer.headers['content-length'])).toBe(answer.body.length);
+      expect(answer.body.length).toBeGreaterThan(10);
+      expect(() => JSON.parse(answer.body.toString('utf8'))).toThrow(SyntaxError);
+    },
+  );
 
   it('wrong-shape-json answers {"foo":1}', async () => {
     sandbox.injectFault('clients', { kind: 'wrong-shape-json' });
@@ -224,7 +235,9 @@ describe('close', () => {
     doomed.injectFault('clients', { kind: 'silence' });
     doomed.injectFault('clients', { kind: 'endless-body' });
     const silent = fetch(`${doomed.baseUrl}/api/Client`, { headers: { authorization: `Bearer ${doomedToken}` } });
-    const endless = fetch(`${doomed.baseUrl}/api/Client`, { headers: { authorization: `Bearer ${doomedToken}` } }).then((res) => res.text());
+    const endless = fetch(`${doomed.baseUrl}/api/Client`, { headers: { authorization: `Bearer ${doomedToken}` } }).then(
+      (res) => res.text(),
+    );
     const settled = Promise.allSettled([silent, endless]);
     await new Promise((resolve) => setTimeout(resolve, 150));
 
@@ -239,7 +252,9 @@ describe('close', () => {
   it('resolves promptly with a delay pending', async () => {
     const doomed = await startSandbox();
     doomed.injectFault('login', { kind: 'delay', ms: 60_000 });
-    const pending = postLogin(doomed, { emailAddress: DEMO_EMAIL, password: DEMO_PASSWORD }).catch((error: unknown) => error);
+    const pending = postLogin(doomed, { emailAddress: DEMO_EMAIL, password: DEMO_PASSWORD }).catch(
+      (error: unknown) => error,
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
     const started = performance.now();
     await doomed.close();

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_EMAIL, DEMO_PASSWORD, startSandbox, type ExpiryHint, type Sandbox, type TokenShape } from '../../src/sandbox/index.js';
+import {
+  DEMO_EMAIL,
+  DEMO_PASSWORD,
+  startSandbox,
+  type ExpiryHint,
+  type Sandbox,
+  type TokenShape,
+} from '../../src/sandbox/index.js';
 import { getClients, postLogin } from './sandbox-http.js';
 
 const TOKEN_SHAPES: TokenShape[] = [
@@ -51,7 +58,9 @@ describe('login answers', () => {
     const before = Math.floor(Date.now() / 1000);
     const res = await postLogin(sandbox, { emailAddress: DEMO_EMAIL, password: DEMO_PASSWORD });
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe(shape === 'plain-text' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8');
+    expect(res.headers.get('content-type')).toBe(
+      shape === 'plain-text' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
+    );
 
     const { token, holder } = tokenHolder(shape, await res.text());
     expect(token).toMatch(/^[A-Za-z0-9_.-]{20,}$/);

@@ -33,7 +33,12 @@ export function rawRequest(url: string, init: RawRequest = {}): Promise<RawAnswe
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.once('error', reject);
       res.once('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), reusedSocket: req.reusedSocket }),
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks),
+          reusedSocket: req.reusedSocket,
+        }),
       );
     });
     req.end(init.body);
@@ -49,7 +54,11 @@ export function postLogin(sandbox: Sandbox, body: unknown): Promise<Response> {
 }
 
 /** Logs in with the default 'token' shape and returns the token. */
-export async function loginToken(sandbox: Sandbox, emailAddress = DEMO_EMAIL, password = DEMO_PASSWORD): Promise<string> {
+export async function loginToken(
+  sandbox: Sandbox,
+  emailAddress = DEMO_EMAIL,
+  password = DEMO_PASSWORD,
+): Promise<string> {
   const res = await postLogin(sandbox, { emailAddress, password });
   if (res.status !== 200) throw new Error(`login failed with ${res.status}`);
   const answer = (await res.json()) as { token: string };
@@ -57,5 +66,8 @@ export async function loginToken(sandbox: Sandbox, emailAddress = DEMO_EMAIL, pa
 }
 
 export function getClients(sandbox: Sandbox, token: string | undefined, path = '/api/Client'): Promise<Response> {
-  return fetch(`${sandbox.baseUrl}${path}`, token === undefined ? {} : { headers: { authorization: `Bearer ${token}` } });
+  return fetch(
+    `${sandbox.baseUrl}${path}`,
+    token === undefined ? {} : { headers: { authorization: `Bearer ${token}` } },
+  );
 }

@@ -13,11 +13,21 @@ interface Reply {
 }
 
 /** A raw HTTP request, so tests can send the Host and Origin headers an attacker would. */
-function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
     const outgoing = request(
-      { host: target.hostname, port: target.port, path: target.pathname, method: options.method ?? 'GET', headers: options.headers, agent: false },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        agent: false,
+      },
       (response) => {
         let body = '';
         response.setEncoding('utf8');
@@ -34,11 +44,20 @@ function formToken(html: string): string {
   return /name="formToken" value="([^"]+)"/.exec(html)?.[1] ?? '';
 }
 
-async function post(page: SignInPage, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Reply> {
+async function post(
+  page: SignInPage,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
   const origin = new URL(page.url).origin;
   return send(page.url, {
     method: 'POST',
-    headers: { origin, 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', ...headers },
+    headers: {
+      origin,
+      'content-type': 'application/x-www-form-urlencoded',
+      'sec-fetch-site': 'same-origin',
+      ...headers,
+    },
     body: new URLSearchParams(fields).toString(),
   });
 }
@@ -60,7 +79,8 @@ async function open(options: { lifetimeMs?: number; maxAttempts?: number } = {})
     jobdeskHost: 'acme.jobdesk.ch',
     signIn: async (credentials) => {
       attempts.push(credentials);
-      if (credentials.password !== GOOD.password) throw new JobdeskCredentialsRejectedError(credentials.emailAddress, 401);
+      if (credentials.password !== GOOD.password)
+        throw new JobdeskCredentialsRejectedError(credentials.emailAddress, 401);
       return { emailAddress: credentials.emailAddress, expiresAt: null };
     },
     ...options,
@@ -71,7 +91,10 @@ async function open(options: { lifetimeMs?: number; maxAttempts?: number } = {})
 describe('the sign-in page', () => {
   it('lives on 127.0.0.1 at a path of at least 128 random bits, different each time', async () => {
     const first = await open();
-    const second = await openSignInPage({ jobdeskHost: 'x', signIn: async () => ({ emailAddress: 'x@y.ch', expiresAt: null }) });
+    const second = await openSignInPage({
+      jobdeskHost: 'x',
+      signIn: async () => ({ emailAddress: 'x@y.ch', expiresAt: null }),
+    });
     try {
       for (const candidate of [first, second]) {
         const url = new URL(candidate.url);
@@ -148,7 +171,11 @@ describe('the sign-in page', () => {
 
   it('shows the jobdesk error on a wrong password, keeps the page, never echoes the password', async () => {
     const current = await open();
-    const reply = await post(current, { emailAddress: GOOD.emailAddress, password: 'typo-pa55word', formToken: await freshToken(current) });
+    const reply = await post(current, {
+      emailAddress: GOOD.emailAddress,
+      password: 'typo-pa55word',
+      formToken: await freshToken(current),
+    });
     expect(reply.status).toBe(401);
     expect(reply.body).toContain('jobdesk rejected the email address or password');
     expect(reply.body).not.toContain('typo-pa55word');
@@ -162,7 +189,11 @@ describe('the sign-in page', () => {
     expect(reply.status).toBe(200);
     expect(reply.body).toContain('Signed in');
     expect(reply.body).not.toContain(GOOD.password);
-    await expect(current.outcome).resolves.toEqual({ status: 'signed-in', emailAddress: GOOD.emailAddress, expiresAt: null });
+    await expect(current.outcome).resolves.toEqual({
+      status: 'signed-in',
+      emailAddress: GOOD.emailAddress,
+      expiresAt: null,
+    });
     expect(current.isOpen).toBe(false);
     await expect(send(current.url)).rejects.toThrow(/ECONNREFUSED/);
     expect(attempts).toEqual([GOOD]);
@@ -171,7 +202,11 @@ describe('the sign-in page', () => {
   it('closes after too many failed attempts', async () => {
     const current = await open({ maxAttempts: 2 });
     await post(current, { emailAddress: GOOD.emailAddress, password: 'wrong-1', formToken: await freshToken(current) });
-    const last = await post(current, { emailAddress: GOOD.emailAddress, password: 'wrong-2', formToken: await freshToken(current) });
+    const last = await post(current, {
+      emailAddress: GOOD.emailAddress,
+      password: 'wrong-2',
+      formToken: await freshToken(current),
+    });
     expect(last.body).toContain('last attempt');
     await expect(current.outcome).resolves.toEqual({ status: 'too-many-attempts' });
     await expect(send(current.url)).rejects.toThrow(/ECONNREFUSED/);
@@ -193,9 +228,11 @@ describe('the sign-in page', () => {
 
   it('refuses a form body that is too large', async () => {
     const current = await open();
-    const reply = await post(current, { ...GOOD, formToken: await freshToken(current), padding: 'x'.repeat(20_000) }).catch(
-      (error: Error) => ({ status: -1, body: error.message, headers: {} }),
-    );
+    const reply = await post(current, {
+      ...GOOD,
+      formToken: await freshToken(current),
+      padding: 'x'.repeat(20_000),
+    }).catch((error: Error) => ({ status: -1, body: error.message, headers: {} }));
     expect([413, -1]).toContain(reply.status);
     expect(attempts).toHaveLength(0);
   });
