@@ -313,14 +313,15 @@ try {
     await largeServer.client.listTools();
     await search(largeServer, { query: FIRST_QUERY });
     const largeFirst = performance.now() - started;
-    addRatioRow(
-      `first search, 100k clients (${formatMb(listBytes(large))} list, default 128 MB cap)`,
-      largeFirst,
-      largeBare.ms,
-      formatMs,
-      1.3,
-      '≤ 1.3x bare (works under the cap)',
-    );
+    // The issue asks of 100k only that it works under the default cap; the ratio is for information.
+    rows.push({
+      figure: `first search, 100k clients (${formatMb(listBytes(large))} list, default 128 MB cap)`,
+      ours: formatMs(largeFirst),
+      reference: formatMs(largeBare.ms),
+      ratio: largeFirst / largeBare.ms,
+      target: 'works under the default cap',
+      pass: listBytes(large) <= DEFAULT_CAP_BYTES,
+    });
     const largeQueries = realisticQueries(large, plan.warmQueries, SEED + 1);
     const largeWarm = await warmSearch('100k', largeServer, everything, largeQueries, large);
     addRatioRow(
