@@ -1,4 +1,4 @@
-import type { SandboxClient } from '../src/sandbox/index.js';
+import { type SandboxClient, seededRandom } from '../src/sandbox/index.js';
 
 export type QueryKind = 'name' | 'name + city' | 'prefix' | 'typo' | 'street + zip';
 
@@ -15,7 +15,7 @@ const KINDS: readonly QueryKind[] = ['name', 'name + city', 'prefix', 'typo', 's
  * or company, a name of five or more letters with one typo, and a street with its zip code.
  */
 export function realisticQueries(clients: readonly SandboxClient[], count: number, seed = 7): RealisticQuery[] {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const seen = new Set<string>();
   const queries: RealisticQuery[] = [];
   const perKind = Math.ceil(count / KINDS.length);
@@ -91,15 +91,4 @@ function germanAscii(word: string): string {
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
-}
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
