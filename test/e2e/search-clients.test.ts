@@ -4,6 +4,7 @@ import {
   DEMO_PASSWORD,
   type ListShape,
   type Sandbox,
+  type SandboxOptions,
   seedClients,
   startSandbox,
 } from '../../src/sandbox/index.js';
@@ -177,21 +178,27 @@ describe('list shapes and the cache', () => {
     await sandbox?.close();
   });
 
-  const shapes: ListShape[] = ['array', 'items', 'data', 'clients', 'results', 'value'];
-  it.each(shapes)('reads a list shaped as %s', async (listShape) => {
+  /** A fresh sandbox and server for each test here, since each counts the sandbox's requests from zero. */
+  async function restart(
+    options: SandboxOptions = {},
+    env: Record<string, string> = {},
+  ): Promise<[Sandbox, RunningServer]> {
     await server?.close();
     await sandbox?.close();
-    sandbox = await startSandbox({ listShape });
-    server = await startStdioServer({ JOBDESK_BASE_URL: sandbox.baseUrl, ...credentials });
+    sandbox = await startSandbox(options);
+    server = await startStdioServer({ JOBDESK_BASE_URL: sandbox.baseUrl, ...credentials, ...env });
+    return [sandbox, server];
+  }
+
+  const shapes: ListShape[] = ['array', 'items', 'data', 'clients', 'results', 'value'];
+  it.each(shapes)('reads a list shaped as %s', async (listShape) => {
+    const [, server] = await restart({ listShape });
     const page = searchPage(await server.call('search_clients', { limit: 100 }));
     expect(page.total).toBe(seedClients().length);
   });
 
   it('reuses the list within the cache lifetime and refetches on refresh', async () => {
-    await server?.close();
-    await sandbox?.close();
-    sandbox = await startSandbox();
-    server = await startStdioServer({ JOBDESK_BASE_URL: sandbox.baseUrl, ...credentials });
+    const [sandbox, server] = await restart();
     searchPage(await server.call('search_clients', { query: 'meier' }));
     searchPage(await server.call('search_clients', { query: 'müller' }));
     expect(sandbox.stats.listRequests).toBe(1);
@@ -201,28 +208,14 @@ describe('list shapes and the cache', () => {
   });
 
   it('fetches every time when JOBDESK_CACHE_TTL_SECONDS is 0', async () => {
-    await server?.close();
-    await sandbox?.close();
-    sandbox = await startSandbox();
-    server = await startStdioServer({
-      JOBDESK_BASE_URL: sandbox.baseUrl,
-      ...credentials,
-      JOBDESK_CACHE_TTL_SECONDS: '0',
-    });
+    const [sandbox, server] = await restart({}, { JOBDESK_CACHE_TTL_SECONDS: '0' });
     searchPage(await server.call('search_clients', { query: 'meier' }));
     searchPage(await server.call('search_clients', { query: 'müller' }));
     expect(sandbox.stats.listRequests).toBe(2);
   });
 
   it('expires the cached list after JOBDESK_CACHE_TTL_SECONDS', async () => {
-    await server?.close();
-    await sandbox?.close();
-    sandbox = await startSandbox();
-    server = await startStdioServer({
-      JOBDESK_BASE_URL: sandbox.baseUrl,
-      ...credentials,
-      JOBDESK_CACHE_TTL_SECONDS: '1',
-    });
+    const [sandbox, server] = await restart({}, { JOBDESK_CACHE_TTL_SECONDS: '1' });
     searchPage(await server.call('search_clients', { query: 'meier' }));
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     searchPage(await server.call('search_clients', { query: 'meier' }));
