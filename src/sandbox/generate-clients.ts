@@ -254,13 +254,7 @@ function makeCompany(
     telMobile: null,
     fax: random() < 0.3 ? phoneFor(random, place.area, abroad) : null,
     contactAddress: address(random, pools, place, abroad),
-    customerNumber: extra.customerNumber,
-    createdAt: extra.createdAt,
-    modifiedAt: extra.modifiedAt,
-    tags: extra.tags,
-    language: extra.language,
-    isArchived: extra.isArchived,
-    notes: extra.notes,
+    ...extra,
   };
 }
 
@@ -309,13 +303,7 @@ function makePerson(
     telMobile: hasMobile && random() < 0.1 ? `0${mobileArea} ${mobileDigits}` : null,
     fax: random() < 0.03 ? phoneFor(random, place.area, abroad) : null,
     contactAddress: address(random, pools, place, abroad),
-    customerNumber: extra.customerNumber,
-    createdAt: extra.createdAt,
-    modifiedAt: extra.modifiedAt,
-    tags: extra.tags,
-    language: extra.language,
-    isArchived: extra.isArchived,
-    notes: extra.notes,
+    ...extra,
   };
 }
 
